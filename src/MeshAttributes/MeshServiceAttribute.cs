@@ -1,0 +1,36 @@
+using System;
+
+namespace MeshAttributes
+{
+    /// <summary>
+    /// Names the Kubernetes service that the policy attributes in scope describe. Every generated
+    /// resource is named after it, and it is the <c>host</c> of the DestinationRule and VirtualService.
+    /// </summary>
+    /// <remarks>
+    /// On the assembly it declares the service this project is; the endpoints of the project belong to it.
+    /// On a class it declares one more service (one per class) whose policy attributes sit on that class,
+    /// so a platform project can describe services written in other languages.
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    public sealed class MeshServiceAttribute : Attribute
+    {
+        /// <summary>Declares a mesh service.</summary>
+        /// <param name="name">The Kubernetes service name, a DNS-1123 label such as <c>checkout-service</c>.</param>
+        public MeshServiceAttribute(string name) => Name = name;
+
+        /// <summary>The Kubernetes service name (<c>metadata.name</c> of every resource and the route <c>host</c>).</summary>
+        public string Name { get; }
+
+        /// <summary>
+        /// The Kubernetes namespace (<c>metadata.namespace</c>), a DNS-1123 label. When unset, the
+        /// <c>MeshNamespace</c> MSBuild property applies, and without it <c>default</c>.
+        /// </summary>
+        public string? Namespace { get; set; }
+
+        /// <summary>
+        /// The service port (1–65535) the routes send to (<c>route[].destination.port.number</c>).
+        /// When unset, no port is written and Istio picks the service's only port.
+        /// </summary>
+        public int Port { get; set; }
+    }
+}
