@@ -1,0 +1,25 @@
+using MeshAttributes.Core.Documents;
+using MeshAttributes.Core.Model;
+
+namespace MeshAttributes.Core.Resources
+{
+    /// <summary>The parts every resource shares: apiVersion, kind and metadata with labels that say who manages it.</summary>
+    public static class ResourceMetadata
+    {
+        public const string ManagedBy = "meshattributes";
+
+        public static MapNode Header(string apiVersion, string kind, ServiceSpec service, string? name = null) =>
+            new MapNode()
+                .Set("apiVersion", apiVersion)
+                .Set("kind", kind)
+                .Set("metadata", Metadata(service, name ?? service.Name));
+
+        public static MapNode Metadata(ServiceSpec service, string name) =>
+            new MapNode()
+                .Set("name", name)
+                .Set("namespace", service.EffectiveNamespace)
+                .Set("labels", new MapNode()
+                    .Set("app.kubernetes.io/name", service.Name)
+                    .Set("app.kubernetes.io/managed-by", ManagedBy));
+    }
+}

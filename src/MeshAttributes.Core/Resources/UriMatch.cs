@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace MeshAttributes.Core.Resources
+{
+    /// <summary>
+    /// The Istio <c>uri</c> match for an ASP.NET Core route template: <c>exact</c> for a literal path, otherwise a
+    /// <c>regex</c> (RE2, matched against the whole path by Envoy) in which each parameter matches one segment
+    /// (<c>{id}</c>, <c>{id:int}</c>), an optional one may be absent (<c>{id?}</c>) and a catch-all
+    /// (<c>{*rest}</c>) matches the remainder. Also the ordering key that lists more specific routes first.
+    /// </summary>
+    public sealed class UriMatch
+    {
+        private UriMatch(string kind, string value, int literalSegments, int segments, bool catchAll)
+        {
+            Kind = kind;
+            Value = value;
+            LiteralSegments = literalSegments;
+            Segments = segments;
+            HasCatchAll = catchAll;
+        }
+
+        /// <summary><c>exact</c> or <c>regex</c>.</summary>
+        public string Kind { get; }
+
+        public string Value { get; }
+
+        public int LiteralSegments { get; }
+
+        public int Segments { get; }
+
+        public bool HasCatchAll { get; }
+
+        /// <summary>Orders routes most specific first: exact paths, then more literal segments, more segments, no catch-all.</summary>
+        public static readonly Comparison<UriMatch> Specificity = (a, b) =>
+        {
+            int c = (a.Kind == "exact" ? 0 : 1).CompareTo(b.Kind == "exact" ? 0 : 1);
+            if (c == 0) c = a.HasCatchAll.CompareTo(b.HasCatchAll);
+            if (c == 0) c = b.LiteralSegments.CompareTo(a.LiteralSegments);
+            if (c == 0) c = b.Segments.CompareTo(a.Segments);
+            return c;
+        };
+
+        public static UriMatch FromTemplate(string template)
+        {
+            string path = NormalizePath(template);
+            string[] segments = path == "/" ? Array.Empty<string>() : path.Substring(1).Split('/');
+            var regex = new StringBuilder();
+            int literal = 0;
+            bool anyParameter = false, catchAll = false;
+            foreach (string segment in segments)
+            {
+                var parts = ParseSegment(segment);
+                bool isLiteral = parts.TrueForAll(p => p.Parameter is null);
+                if (isLiteral)
+                {
+                    literal++;
+                    regex.Append('/').Append(EscapeRegex(segment));
+                    continue;
+                }
+
+                anyParameter = true;
+                if (parts.Count == 1 && parts[0].Parameter is { } only && (only.Optional || only.CatchAll))
+                {
+                    // An optional or catch-all segment may be absent, slash included.
+                    catchAll |= only.CatchAll;
+                    regex.Append(only.CatchAll ? "(/.*)?" : "(/" + only.Pattern + ")?");
+                    continue;
+                }
+
+                regex.Append('/');
+                foreach (var part in parts)
+                {
+                    regex.Append(part.Parameter is { } p ? p.Pattern : EscapeRegex(part.Literal!));
+                    catchAll |= part.Parameter?.CatchAll ?? false;
+                }
+            }
+
+            return anyParameter
+                ? new UriMatch("regex", regex.Length == 0 ? "/" : regex.ToString(), literal, segments.Length, catchAll)
+                : new UriMatch("exact", path, literal, segments.Length, false);
+        }
+
+        /// <summary>A leading slash, no trailing slash, <c>~/</c> resolved.</summary>
+        public static string NormalizePath(string template)
+        {
+            string t = template.Trim();
+            if (t.StartsWith("~/", StringComparison.Ordinal))
+            {
+                t = t.Substring(1);
+            }
+
+            if (!t.StartsWith("/", StringComparison.Ordinal))
+            {
+                t = "/" + t;
+            }
+
+            return t.Length > 1 ? t.TrimEnd('/') : t;
+        }
+
+        private static List<(string? Literal, Parameter? Parameter)> ParseSegment(string segment)
+        {
+            var parts = new List<(string?, Parameter?)>();
+            int i = 0;
+            var literal = new StringBuilder();
+            while (i < segment.Length)
+            {
+                char c = segment[i];
+                if (c == '{' && i + 1 < segment.Length && segment[i + 1] == '{')
+                {
+                    literal.Append('{');
+                    i += 2;
+                }
+                else if (c == '}' && i + 1 < segment.Length && segment[i + 1] == '}')
+                {
+                    literal.Append('}');
+                    i += 2;
+                }
+                else if (c == '{')
+                {
+                    int end = segment.IndexOf('}', i);
+                    if (end < 0)
+                    {
+                        literal.Append(segment.Substring(i));
+                        break;
+                    }
+
+                    if (literal.Length > 0)
+                    {
+                        parts.Add((literal.ToString(), null));
+                        literal.Clear();
+                    }
+
+                    parts.Add((null, Parameter.Parse(segment.Substring(i + 1, end - i - 1))));
+                    i = end + 1;
+                }
+                else
+                {
+                    literal.Append(c);
+                    i++;
+                }
+            }
+
+            if (literal.Length > 0 || parts.Count == 0)
+            {
+                parts.Add((literal.ToString(), null));
+            }
+
+            return parts;
+        }
+
+        private static string EscapeRegex(string literal)
+        {
+            var sb = new StringBuilder(literal.Length);
+            foreach (char c in literal)
+            {
+                if ("\\.+*?()|[]{}^$".IndexOf(c) >= 0)
+                {
+                    sb.Append('\\');
+                }
+
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+
+        private sealed class Parameter
+        {
+            public bool Optional { get; private set; }
+
+            public bool CatchAll { get; private set; }
+
+            public string Pattern { get; private set; } = "[^/]+";
+
+            public static Parameter Parse(string body)
+            {
+                var p = new Parameter();
+                if (body.StartsWith("*", StringComparison.Ordinal))
+                {
+                    p.CatchAll = true;
+                    p.Pattern = ".*";
+                    return p;
+                }
+
+                int eq = body.IndexOf('=');
+                if (eq >= 0)
+                {
+                    p.Optional = true;
+                    body = body.Substring(0, eq);
+                }
+
+                if (body.EndsWith("?", StringComparison.Ordinal))
+                {
+                    p.Optional = true;
+                    body = body.Substring(0, body.Length - 1);
+                }
+
+                int colon = body.IndexOf(':');
+                if (colon >= 0)
+                {
+                    // The first constraint narrows the segment where RE2 can say exactly what ASP.NET accepts;
+                    // otherwise any segment matches (wider, never narrower, than the app).
+                    string constraint = body.Substring(colon + 1).Split(':')[0];
+                    int paren = constraint.IndexOf('(');
+                    switch (paren >= 0 ? constraint.Substring(0, paren) : constraint)
+                    {
+                        case "int": case "long": p.Pattern = "[-+]?[0-9]+"; break;
+                        case "bool": p.Pattern = "(?i:true|false)"; break;
+                        case "alpha": p.Pattern = "[a-zA-Z]+"; break;
+                    }
+                }
+
+                return p;
+            }
+        }
+    }
+}

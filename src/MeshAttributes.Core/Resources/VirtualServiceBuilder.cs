@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MeshAttributes.Core.Documents;
+using MeshAttributes.Core.Model;
+
+namespace MeshAttributes.Core.Resources
+{
+    /// <summary>
+    /// The VirtualService: one <c>http</c> route per endpoint with its own <c>[Retry]</c> or <c>[Timeout]</c>
+    /// (method and uri match, most specific first), then the service's default route. Precedence is per
+    /// attribute: an endpoint's <c>[Retry]</c> replaces the service's as a whole, its <c>[Timeout]</c> replaces
+    /// the service's, and it inherits what it does not declare. Written only when some route says something.
+    /// </summary>
+    public sealed class VirtualServiceBuilder : IResourceBuilder
+    {
+        public string FileName => "virtualservice.yaml";
+
+        public OutputFormat Format => OutputFormat.Yaml;
+
+        public bool IsKubernetesResource => true;
+
+        public IReadOnlyCollection<string> Attributes { get; } = new[] { "Retry", "Timeout" };
+
+        public Node? Build(ServiceSpec service)
+        {
+            var endpoints = service.Endpoints
+                .Where(e => e.HasOwnRoute)
+                .Select(e => (Endpoint: e, Uri: UriMatch.FromTemplate(e.RouteTemplate)))
+                .ToList();
+            if (endpoints.Count == 0 && service.Retry is null && service.Timeout is null)
+            {
+                return null;
+            }
+
+            // A stable sort: specificity, then path and methods, so output never depends on declaration order.
+            endpoints.Sort((a, b) =>
+            {
+                int c = UriMatch.Specificity(a.Uri, b.Uri);
+                if (c == 0) c = string.CompareOrdinal(a.Uri.Value, b.Uri.Value);
+                if (c == 0) c = string.CompareOrdinal(string.Join(",", a.Endpoint.Methods), string.Join(",", b.Endpoint.Methods));
+                if (c == 0) c = string.CompareOrdinal(a.Endpoint.DisplayName, b.Endpoint.DisplayName);
+                return c;
+            });
+
+            var http = new SequenceNode();
+            var names = new HashSet<string>(StringComparer.Ordinal) { "default" };
+            foreach (var (endpoint, uri) in endpoints)
+            {
+                http.Add(new MapNode()
+                    .Set("name", UniqueName(RouteName(endpoint), names))
+                    .Set("match", Matches(endpoint, uri))
+                    .Set("route", Destination(service))
+                    .Set("retries", Retries(endpoint.Retry ?? service.Retry))
+                    .Set("timeout", (endpoint.Timeout ?? service.Timeout)?.Timeout));
+            }
+
+            http.Add(new MapNode()
+                .Set("name", "default")
+                .Set("route", Destination(service))
+                .Set("retries", Retries(service.Retry))
+                .Set("timeout", service.Timeout?.Timeout));
+
+            return ResourceMetadata.Header("networking.istio.io/v1", "VirtualService", service)
+                .Set("spec", new MapNode()
+                    .Set("hosts", new SequenceNode().Add(service.Name))
+                    .Set("http", http));
+        }
+
+        private static SequenceNode Matches(EndpointSpec endpoint, UriMatch uri)
+        {
+            var matches = new SequenceNode();
+            IEnumerable<string?> methods = endpoint.Methods.Count == 0 ? new string?[] { null } : endpoint.Methods;
+            foreach (string? method in methods)
+            {
+                matches.Add(new MapNode()
+                    .Set("method", method is null ? null : new MapNode().Set("exact", method))
+                    .Set("uri", new MapNode().Set(uri.Kind, uri.Value))
+                    // ASP.NET Core routing ignores case; so must the mesh, or a differently cased request misses its policy.
+                    .Set("ignoreUriCase", true));
+            }
+
+            return matches;
+        }
+
+        private static SequenceNode Destination(ServiceSpec service) =>
+            new SequenceNode().Add(new MapNode().Set("destination", new MapNode()
+                .Set("host", service.Name)
+                .Set("port", service.Port is int port ? new MapNode().Set("number", port) : null)));
+
+        private static MapNode? Retries(RetrySpec? retry) =>
+            retry is null
+                ? null
+                : new MapNode()
+                    .Set("attempts", retry.Attempts)
+                    .Set("perTryTimeout", retry.PerTryTimeout)
+                    .Set("retryOn", retry.RetryOn);
+
+        private static string RouteName(EndpointSpec endpoint)
+        {
+            string method = endpoint.Methods.Count == 0 ? "any" : string.Join("-", endpoint.Methods).ToLowerInvariant();
+            var slug = new System.Text.StringBuilder();
+            foreach (char c in endpoint.RouteTemplate.ToLowerInvariant())
+            {
+                bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                if (keep)
+                {
+                    slug.Append(c);
+                }
+                else if (slug.Length > 0 && slug[slug.Length - 1] != '-')
+                {
+                    slug.Append('-');
+                }
+            }
+
+            string path = slug.ToString().Trim('-');
+            return path.Length == 0 ? method + "-root" : method + "-" + path;
+        }
+
+        private static string UniqueName(string name, HashSet<string> used)
+        {
+            string candidate = name;
+            for (int n = 2; !used.Add(candidate); n++)
+            {
+                candidate = name + "-" + n;
+            }
+
+            return candidate;
+        }
+    }
+}

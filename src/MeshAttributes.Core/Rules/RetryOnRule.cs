@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using MeshAttributes.Core.Model;
+
+namespace MeshAttributes.Core.Rules
+{
+    /// <summary>MESH002: every <c>RetryOn</c> token must be one Istio accepts, with no spaces around the commas.</summary>
+    public static class RetryOnRule
+    {
+        public static IEnumerable<Finding> Check(ServiceSpec service)
+        {
+            foreach (var (endpoint, retry, _) in PolicyRules.RoutePolicies(service))
+            {
+                if (retry?.RetryOn is not string retryOn)
+                {
+                    continue;
+                }
+
+                var target = new FindingTarget("Retry", "RetryOn", endpoint);
+                string where = PolicyRules.Where(service, endpoint);
+                if (retryOn.IndexOf(' ') >= 0 && AllValidWhenTrimmed(retryOn))
+                {
+                    yield return new Finding(
+                        RuleIds.InvalidRetryOn,
+                        FindingSeverity.Error,
+                        $"RetryOn \"{retryOn}\" of {where} contains spaces, and Istio splits the list on ',' without trimming; write \"{retryOn.Replace(" ", string.Empty)}\"",
+                        target);
+                    continue;
+                }
+
+                foreach (string token in RetryConditions.Split(retryOn))
+                {
+                    if (RetryConditions.IsValidToken(token))
+                    {
+                        continue;
+                    }
+
+                    string message;
+                    if (token.Length == 0)
+                    {
+                        message = $"RetryOn \"{retryOn}\" of {where} has an empty condition (a stray comma); remove it";
+                    }
+                    else if (RetryConditions.IsStatusCode(token))
+                    {
+                        message = $"RetryOn token '{token}' of {where} is not an HTTP status code Istio knows; use a code such as 503";
+                    }
+                    else if (RetryConditions.Closest(token) is string closest)
+                    {
+                        message = $"RetryOn token '{token}' of {where} is not an Istio retry condition; did you mean '{closest}'?";
+                    }
+                    else
+                    {
+                        message = $"RetryOn token '{token}' of {where} is not an Istio retry condition; use one of {string.Join(", ", RetryConditions.Known)}, or an HTTP status code";
+                    }
+
+                    yield return new Finding(RuleIds.InvalidRetryOn, FindingSeverity.Error, message, target);
+                }
+            }
+        }
+
+        private static bool AllValidWhenTrimmed(string retryOn)
+        {
+            foreach (string token in RetryConditions.Split(retryOn.Replace(" ", string.Empty)))
+            {
+                if (!RetryConditions.IsValidToken(token))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

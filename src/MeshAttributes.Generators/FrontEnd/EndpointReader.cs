@@ -1,0 +1,381 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using MeshAttributes.Core.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MeshAttributes.Generators.FrontEnd
+{
+    /// <summary>
+    /// Finds the HTTP method(s) and full route template of ASP.NET Core endpoints: controller actions
+    /// (<c>[HttpGet("{id}")]</c>, <c>[AcceptVerbs]</c>, <c>[Route]</c> on the action and its controller, with
+    /// <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> tokens) and minimal-API handlers
+    /// (<c>MapGet/MapPost/MapPut/MapDelete/MapPatch/MapMethods/Map</c>, with <c>MapGroup</c> prefixes followed
+    /// through fluent calls and local variables). An endpoint whose route cannot be known at compile time
+    /// (conventional routing, a group builder passed in as a parameter) is left out rather than guessed.
+    /// </summary>
+    internal static class EndpointReader
+    {
+        private const string MvcNamespace = "Microsoft.AspNetCore.Mvc";
+        private const int MaxGroupDepth = 32;
+
+        private static readonly Dictionary<string, string> MapMethods = new(StringComparer.Ordinal)
+        {
+            ["MapGet"] = "GET",
+            ["MapPost"] = "POST",
+            ["MapPut"] = "PUT",
+            ["MapDelete"] = "DELETE",
+            ["MapPatch"] = "PATCH",
+            ["MapMethods"] = string.Empty,
+            ["Map"] = string.Empty,
+        };
+
+        /// <summary>The endpoints a <c>[Retry]</c>/<c>[Timeout]</c>/<c>[Idempotent]</c> target stands for: one action, a controller's actions, or a handler.</summary>
+        public static ImmutableArray<EndpointSpec> Read(ISymbol symbol, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            switch (symbol)
+            {
+                case INamedTypeSymbol type when !HasAttribute(type, KnownNames.MeshService):
+                    return type.GetMembers().OfType<IMethodSymbol>().SelectMany(ReadAction).ToImmutableArray();
+                case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda:
+                    return ReadHandler(lambda, node, model, cancellationToken) is EndpointSpec handler
+                        ? ImmutableArray.Create(handler)
+                        : ImmutableArray<EndpointSpec>.Empty;
+                case IMethodSymbol method:
+                    return ReadAction(method).ToImmutableArray();
+                default:
+                    return ImmutableArray<EndpointSpec>.Empty;
+            }
+        }
+
+        /// <summary>Whether <paramref name="node"/> can carry an endpoint-level attribute (the syntax-only filter of the pipeline).</summary>
+        public static bool IsEndpointCandidate(SyntaxNode node) =>
+            node is MethodDeclarationSyntax or ClassDeclarationSyntax or AnonymousFunctionExpressionSyntax;
+
+        public static IEnumerable<EndpointSpec> ReadAction(IMethodSymbol method)
+        {
+            INamedTypeSymbol type = method.ContainingType;
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
+                || type.IsAbstract || HasAttribute(type, KnownNames.MeshService) || HasNonAction(method))
+            {
+                yield break;
+            }
+
+            var routes = new List<(string? Template, List<string>? Verbs)>();
+            var verbsWithoutTemplate = new List<string>();
+            foreach (AttributeData a in method.GetAttributes())
+            {
+                if (a.AttributeClass is not { } attributeType || attributeType.ContainingNamespace?.ToDisplayString() is not string ns
+                    || !ns.StartsWith(MvcNamespace, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string name = attributeType.Name;
+                if (name.StartsWith("Http", StringComparison.Ordinal) && name.EndsWith("Attribute", StringComparison.Ordinal) && InheritsHttpMethodAttribute(attributeType))
+                {
+                    string verb = name.Substring(4, name.Length - 4 - "Attribute".Length).ToUpperInvariant();
+                    string? template = a.CtorString(0);
+                    if (template is null)
+                    {
+                        verbsWithoutTemplate.Add(verb);
+                    }
+                    else
+                    {
+                        routes.Add((template, new List<string> { verb }));
+                    }
+                }
+                else if (name == "AcceptVerbsAttribute")
+                {
+                    var verbs = a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : ImmutableArray.Create(c))
+                        .Select(c => c.Value as string).Where(v => v is not null).Select(v => v!.ToUpperInvariant()).ToList();
+                    if (a.NamedString("Route") is string template)
+                    {
+                        routes.Add((template, verbs));
+                    }
+                    else
+                    {
+                        verbsWithoutTemplate.AddRange(verbs);
+                    }
+                }
+                else if (name == "RouteAttribute" && a.CtorString(0) is string routeTemplate)
+                {
+                    routes.Add((routeTemplate, null));
+                }
+            }
+
+            List<string> prefixes = ControllerRoutes(type);
+            if (routes.Count == 0)
+            {
+                if (verbsWithoutTemplate.Count == 0 && prefixes.Count == 0)
+                {
+                    yield break;
+                }
+
+                routes.Add((null, verbsWithoutTemplate));
+            }
+
+            AttributeData[] own = method.GetAttributes().ToArray();
+            AttributeData[] inherited = type.GetAttributes().ToArray();
+            RetrySpec? retry = Find(own, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : Find(inherited, KnownNames.Retry) is { } cr ? ServiceReader.ReadRetry(cr) : null;
+            TimeoutSpec? timeout = Find(own, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : Find(inherited, KnownNames.Timeout) is { } ct ? ServiceReader.ReadTimeout(ct) : null;
+            bool idempotent = Find(own, KnownNames.Idempotent) is not null;
+            string actionName = ActionName(method);
+            string controllerName = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
+            string? area = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "AreaAttribute")?.CtorString(0);
+
+            foreach (var (template, verbs) in routes)
+            {
+                IEnumerable<string> candidates = template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal))
+                    ? new[] { template }
+                    : prefixes.Count == 0 ? (template is null ? Array.Empty<string>() : new[] { template }) : prefixes.Select(p => Combine(p, template));
+                foreach (string full in candidates)
+                {
+                    string resolved = ReplaceTokens(full, controllerName, actionName, area);
+                    var methods = (verbs ?? verbsWithoutTemplate).Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
+                    yield return new EndpointSpec($"{type.Name}.{method.Name}", methods, Core.Resources.UriMatch.NormalizePath(resolved), retry, timeout, idempotent);
+                }
+            }
+        }
+
+        private static EndpointSpec? ReadHandler(IMethodSymbol lambda, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (node.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
+                || invocation.Expression is not MemberAccessExpressionSyntax access
+                || !MapMethods.TryGetValue(access.Name.Identifier.ValueText, out string? verb)
+                || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol map
+                || !IsAspNetCore(map))
+            {
+                return null;
+            }
+
+            if (PatternOf(invocation, map, model, cancellationToken) is not string pattern
+                || GroupPrefix(access.Expression, model, cancellationToken, 0) is not string prefix)
+            {
+                return null;
+            }
+
+            var methods = verb.Length > 0
+                ? EquatableArray.Create(verb)
+                : HttpMethodsOf(invocation, map, model, cancellationToken);
+            if (methods is null)
+            {
+                return null;
+            }
+
+            AttributeData[] attributes = lambda.GetAttributes().ToArray();
+            return new EndpointSpec(
+                $"{map.Name}(\"{pattern}\")",
+                methods.Value,
+                Core.Resources.UriMatch.NormalizePath(Combine(prefix, pattern)),
+                Find(attributes, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : null,
+                Find(attributes, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : null,
+                Find(attributes, KnownNames.Idempotent) is not null);
+        }
+
+        // The prefix contributed by the builder a Map* call is made on: "" for the app itself, the MapGroup
+        // patterns for a group, or null when it cannot be known here.
+        private static string? GroupPrefix(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken, int depth)
+        {
+            if (depth > MaxGroupDepth)
+            {
+                return null;
+            }
+
+            switch (receiver)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return GroupPrefix(parenthesized.Expression, model, cancellationToken, depth + 1);
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } call
+                    when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method:
+                    string? outer = GroupPrefix(inner.Expression, model, cancellationToken, depth + 1);
+                    if (outer is null)
+                    {
+                        return null;
+                    }
+
+                    if (method.Name == "MapGroup" && IsAspNetCore(method))
+                    {
+                        return PatternOf(call, method, model, cancellationToken) is string pattern ? Combine(outer, pattern) : null;
+                    }
+
+                    // Fluent configuration (WithTags, RequireAuthorization, ...) returns the builder it was given.
+                    return IsRouteGroup(method.ReturnType) || method.ReturnType.Equals(model.GetTypeInfo(inner.Expression, cancellationToken).Type, SymbolEqualityComparer.Default)
+                        ? outer
+                        : null;
+                default:
+                    ISymbol? symbol = model.GetSymbolInfo(receiver, cancellationToken).Symbol;
+                    if (symbol is ILocalSymbol local)
+                    {
+                        foreach (var reference in local.DeclaringSyntaxReferences)
+                        {
+                            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+                                && value.SyntaxTree == receiver.SyntaxTree)
+                            {
+                                return GroupPrefix(value, model, cancellationToken, depth + 1);
+                            }
+                        }
+
+                        return null;
+                    }
+
+                    // The application or a plain IEndpointRouteBuilder is the root; a group handed in from elsewhere is unknown.
+                    ITypeSymbol? type = model.GetTypeInfo(receiver, cancellationToken).Type;
+                    return type is null || IsRouteGroup(type) ? null : string.Empty;
+            }
+        }
+
+        private static bool IsRouteGroup(ITypeSymbol type) => type.Name == "RouteGroupBuilder";
+
+        private static string? PatternOf(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? argument = ArgumentFor(invocation, method, "pattern") ?? ArgumentFor(invocation, method, "prefix");
+            return argument is null ? null : model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string s } ? s : null;
+        }
+
+        private static EquatableArray<string>? HttpMethodsOf(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? argument = ArgumentFor(invocation, method, "httpMethods");
+            if (argument is null)
+            {
+                // Map(pattern, handler): any method.
+                return method.Name == "Map" ? EquatableArray<string>.Empty : null;
+            }
+
+            IEnumerable<ExpressionSyntax>? elements = argument switch
+            {
+                ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+                ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
+                _ => null,
+            };
+            if (elements is null)
+            {
+                return null;
+            }
+
+            var verbs = new List<string>();
+            foreach (ExpressionSyntax element in elements)
+            {
+                if (model.GetConstantValue(element, cancellationToken) is { HasValue: true, Value: string s })
+                {
+                    verbs.Add(s.ToUpperInvariant());
+                }
+                else if (element is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "HttpMethods" } } field)
+                {
+                    // HttpMethods.Post and friends are static readonly, not const.
+                    verbs.Add(field.Name.Identifier.ValueText.ToUpperInvariant());
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return verbs.Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        private static ExpressionSyntax? ArgumentFor(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameterName)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            // Extension methods called in reduced form have the receiver as their first parameter.
+            var parameters = method.ReducedFrom is { } reduced ? reduced.Parameters.Skip(1).ToList() : method.Parameters.ToList();
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                string? name = arguments[i].NameColon?.Name.Identifier.ValueText ?? (i < parameters.Count ? parameters[i].Name : null);
+                if (name == parameterName)
+                {
+                    return arguments[i].Expression;
+                }
+            }
+
+            return null;
+        }
+
+        private static List<string> ControllerRoutes(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+            {
+                var routes = t.GetAttributes().Where(a => a.AttributeClass is { Name: "RouteAttribute" } c && c.ContainingNamespace?.ToDisplayString() == MvcNamespace)
+                    .Select(a => a.CtorString(0)).Where(s => s is not null).Select(s => s!).ToList();
+                if (routes.Count > 0)
+                {
+                    return routes;
+                }
+            }
+
+            return new List<string>();
+        }
+
+        private static string Combine(string prefix, string? template)
+        {
+            string p = prefix.Trim().TrimEnd('/');
+            if (template is null || template.Length == 0)
+            {
+                return p.Length == 0 ? "/" : p;
+            }
+
+            return p + "/" + template.Trim().TrimStart('~').TrimStart('/');
+        }
+
+        private static string ReplaceTokens(string template, string controller, string action, string? area)
+        {
+            string result = ReplaceIgnoreCase(template, "[controller]", controller);
+            result = ReplaceIgnoreCase(result, "[action]", action);
+            return area is null ? result : ReplaceIgnoreCase(result, "[area]", area);
+        }
+
+        private static string ReplaceIgnoreCase(string s, string token, string value)
+        {
+            int i;
+            while ((i = s.IndexOf(token, StringComparison.OrdinalIgnoreCase)) >= 0)
+            {
+                s = s.Substring(0, i) + value + s.Substring(i + token.Length);
+            }
+
+            return s;
+        }
+
+        private static string ActionName(IMethodSymbol method)
+        {
+            if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "ActionNameAttribute")?.CtorString(0) is string explicitName)
+            {
+                return explicitName;
+            }
+
+            // MVC drops the Async suffix from action names by default (SuppressAsyncSuffixInActionNames).
+            return method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.Length > 5
+                ? method.Name.Substring(0, method.Name.Length - 5)
+                : method.Name;
+        }
+
+        private static bool HasNonAction(IMethodSymbol method) =>
+            method.GetAttributes().Any(a => a.AttributeClass?.Name == "NonActionAttribute");
+
+        private static bool InheritsHttpMethodAttribute(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+            {
+                if (t.Name == "HttpMethodAttribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAspNetCore(IMethodSymbol method) =>
+            method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
+
+        private static bool HasAttribute(ISymbol symbol, string metadataName) =>
+            symbol.GetAttributes().Any(a => a.Is(metadataName));
+
+        private static AttributeData? Find(AttributeData[] attributes, string metadataName) =>
+            attributes.FirstOrDefault(a => a.Is(metadataName));
+    }
+}

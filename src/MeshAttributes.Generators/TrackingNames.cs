@@ -1,0 +1,13 @@
+namespace MeshAttributes.Generators
+{
+    /// <summary>Names of the generator's pipeline steps, so tests can assert what was cached.</summary>
+    public static class TrackingNames
+    {
+        public const string Services = "MeshServices";
+        public const string RetryEndpoints = "MeshRetryEndpoints";
+        public const string TimeoutEndpoints = "MeshTimeoutEndpoints";
+        public const string Options = "MeshOptions";
+        public const string ServiceModels = "MeshServiceModels";
+        public const string Rendered = "MeshRendered";
+    }
+}
