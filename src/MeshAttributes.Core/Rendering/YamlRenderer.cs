@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using MeshAttributes.Core.Documents;
 
 namespace MeshAttributes.Core.Rendering
@@ -16,6 +17,12 @@ namespace MeshAttributes.Core.Rendering
         {
             "null", "~", "true", "false", "yes", "no", "y", "n", "on", "off",
         };
+
+        // What YAML 1.1 (ints in base 2/8/10/16, floats, timestamps) or the YAML 1.2 core schema would read as a
+        // number or date, restricted to the characters a plain candidate can hold.
+        private static readonly Regex NumberOrDate = new(
+            @"^(?:[0-9][0-9_]*|0b[01_]+|0o?[0-7_]+|0x[0-9a-fA-F_]+|(?:[0-9][0-9_]*)?\.[0-9._]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|\.(?:inf|Inf|INF|nan|NaN|NAN))$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}",
+            RegexOptions.CultureInvariant);
 
         /// <summary>Renders one document; <paramref name="headerComment"/> lines are written first as <c>#</c> comments.</summary>
         public static string Render(Node document, params string[] headerComment)
@@ -129,8 +136,7 @@ namespace MeshAttributes.Core.Rendering
 
         /// <summary>
         /// Whether <paramref name="s"/> can stand unquoted: only letters, digits and <c>-._/,</c>, starting with a
-        /// letter, digit or '/', not a reserved word, and not something a YAML 1.1 reader takes for a number or a
-        /// date (any string that starts with a digit and holds only digits, hex letters and number punctuation).
+        /// letter, digit or '/', not a reserved word, and not something a YAML 1.1 or 1.2 reader takes for a number or a date.
         /// </summary>
         public static bool IsPlainSafe(string s)
         {
@@ -145,20 +151,15 @@ namespace MeshAttributes.Core.Rendering
                 return false;
             }
 
-            bool numberLike = first >= '0' && first <= '9';
             foreach (char c in s)
             {
                 if (!(IsAsciiLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '/' || c == ','))
                 {
                     return false;
                 }
-
-                bool numberChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-                    || c == 'x' || c == 'X' || c == 'o' || c == 'O' || c == '_' || c == '.' || c == '-' || c == '+';
-                numberLike &= numberChar;
             }
 
-            return !numberLike;
+            return !NumberOrDate.IsMatch(s);
         }
 
         /// <summary>A YAML double-quoted scalar; every character outside YAML's printable set is escaped.</summary>
