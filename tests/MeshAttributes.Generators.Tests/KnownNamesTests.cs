@@ -1,0 +1,27 @@
+using System;
+using MeshAttributes.Generators.FrontEnd;
+using Xunit;
+
+namespace MeshAttributes.Generators.Tests
+{
+    public class KnownNamesTests
+    {
+        [Theory]
+        [InlineData(KnownNames.MeshService, typeof(MeshServiceAttribute))]
+        [InlineData(KnownNames.CircuitBreaker, typeof(CircuitBreakerAttribute))]
+        [InlineData(KnownNames.ConnectionPool, typeof(ConnectionPoolAttribute))]
+        [InlineData(KnownNames.LoadBalancer, typeof(LoadBalancerAttribute))]
+        [InlineData(KnownNames.RetryBudget, typeof(RetryBudgetAttribute))]
+        [InlineData(KnownNames.MutualTls, typeof(MutualTlsAttribute))]
+        [InlineData(KnownNames.Retry, typeof(RetryAttribute))]
+        [InlineData(KnownNames.Timeout, typeof(TimeoutAttribute))]
+        [InlineData(KnownNames.Idempotent, typeof(IdempotentAttribute))]
+        [InlineData(KnownNames.DependsOn, typeof(DependsOnAttribute))]
+        [InlineData(KnownNames.AllowCaller, typeof(AllowCallerAttribute))]
+        [InlineData(KnownNames.Alerting, typeof(AlertingAttribute))]
+        [InlineData(KnownNames.MeshManifest, typeof(MeshManifestAttribute))]
+        [InlineData(KnownNames.MeshManifestError, typeof(MeshManifestErrorAttribute))]
+        public void Metadata_names_match_the_public_attribute_types(string constant, Type type) =>
+            Assert.Equal(type.FullName, constant);
+    }
+}
