@@ -47,6 +47,7 @@ namespace MeshAttributes.Core.Resources
             string path = NormalizePath(template);
             string[] segments = path == "/" ? Array.Empty<string>() : path.Substring(1).Split('/');
             var regex = new StringBuilder();
+            var exact = new StringBuilder();
             int literal = 0;
             bool anyParameter = false, catchAll = false;
             foreach (string segment in segments)
@@ -55,8 +56,11 @@ namespace MeshAttributes.Core.Resources
                 bool isLiteral = parts.TrueForAll(p => p.Parameter is null);
                 if (isLiteral)
                 {
+                    // "{{" and "}}" stand for literal braces.
+                    string text = string.Concat(parts.ConvertAll(p => p.Literal));
                     literal++;
-                    regex.Append('/').Append(EscapeRegex(segment));
+                    regex.Append('/').Append(EscapeRegex(text));
+                    exact.Append('/').Append(text);
                     continue;
                 }
 
@@ -79,7 +83,7 @@ namespace MeshAttributes.Core.Resources
 
             return anyParameter
                 ? new UriMatch("regex", regex.Length == 0 ? "/" : regex.ToString(), literal, segments.Length, catchAll)
-                : new UriMatch("exact", path, literal, segments.Length, false);
+                : new UriMatch("exact", exact.Length == 0 ? "/" : exact.ToString(), literal, segments.Length, false);
         }
 
         /// <summary>A leading slash, no trailing slash, <c>~/</c> resolved.</summary>
