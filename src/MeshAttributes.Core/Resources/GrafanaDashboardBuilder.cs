@@ -45,7 +45,7 @@ namespace MeshAttributes.Core.Resources
                 .Add(TimeSeries(1, "Request Rate (req/s)", 0, 0, 12, "reqps", null,
                     Target("A", "sum(rate(" + IstioQueries.RequestsTotal + "{" + sel + "}[5m])) by (" + by + ")", "{{destination_service_name}}")))
                 .Add(TimeSeries(2, "Error Rate (5xx %)", 12, 0, 12, "percent",
-                    Thresholds(("green", 0), ("yellow", t.ErrorRateWarning * 100), ("red", t.ErrorRateCritical * 100)),
+                    Thresholds(("green", 0), ("yellow", Percent(t.ErrorRateWarning)), ("red", Percent(t.ErrorRateCritical))),
                     Target("A", IstioQueries.ErrorRatio(service, ns, "5m", by, " ") + " * 100", "{{destination_service_name}}")))
                 .Add(TimeSeries(3, "P50 Latency (ms)", 0, 8, 8, "ms", null,
                     Target("A", IstioQueries.LatencyQuantile(service, ns, "0.50", "5m", by), "{{destination_service_name}}")))
@@ -63,7 +63,8 @@ namespace MeshAttributes.Core.Resources
                     Target("A",
                         "sum(" + IstioQueries.RequestsTotal + "{" + IstioQueries.ServiceSelector(service, ns, "connection_security_policy=\"mutual_tls\"") + "})"
                         + " / sum(" + IstioQueries.RequestsTotal + "{" + sel + "}) * 100",
-                        "mTLS %")));
+                        "mTLS %",
+                        instant: true)));
 
             string variableQuery = "label_values(" + IstioQueries.RequestsTotal + "{destination_service_name=\"" + service.Name + "\"}, destination_service_namespace)";
             var templating = new SequenceNode()
@@ -133,16 +134,20 @@ namespace MeshAttributes.Core.Resources
             return "mesh-" + prefix + "-" + hash.ToString("x8", CultureInfo.InvariantCulture);
         }
 
+        // Through decimal, so 0.07 draws its line at 7 and not at 7.000000000000001.
+        private static double Percent(double ratio) => (double)((decimal)ratio * 100m);
+
         private static MapNode Datasource() =>
             new MapNode().Set("type", "prometheus").Set("uid", "${" + DatasourceVariable + "}");
 
-        private static MapNode Target(string refId, string expr, string legend) =>
+        private static MapNode Target(string refId, string expr, string legend, bool instant = false) =>
             new MapNode()
                 .Set("refId", refId)
                 .Set("datasource", Datasource())
                 .Set("expr", expr)
                 .Set("legendFormat", legend)
-                .Set("range", true);
+                // A stat shows one number: an instant query, not a range to reduce.
+                .Set(instant ? "instant" : "range", true);
 
         private static MapNode Thresholds(params (string Color, double Value)[] steps)
         {
