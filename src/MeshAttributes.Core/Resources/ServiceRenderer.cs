@@ -18,7 +18,10 @@ namespace MeshAttributes.Core.Resources
         public static readonly ImmutableArray<IResourceBuilder> Builders = ImmutableArray.Create<IResourceBuilder>(
             new DestinationRuleBuilder(),
             new VirtualServiceBuilder(),
-            new PeerAuthenticationBuilder());
+            new PeerAuthenticationBuilder(),
+            new PrometheusRuleBuilder(),
+            new GrafanaDashboardBuilder(),
+            new GrafanaDashboardConfigMapBuilder());
 
         public static RenderedService Render(ServiceSpec service)
         {

@@ -13,7 +13,9 @@ namespace MeshAttributes.Core.Rules
             RetryOnRule.Check,
             RangeRule.Check,
             NameRule.Check,
-            ConflictingSettingsRule.Check);
+            ConflictingSettingsRule.Check,
+            AlertThresholdRule.Check,
+            AlertThresholdOrderRule.Check);
 
         public static ImmutableArray<Finding> Evaluate(ServiceSpec service) =>
             All.SelectMany(rule => rule(service)).ToImmutableArray();

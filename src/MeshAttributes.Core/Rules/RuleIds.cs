@@ -9,5 +9,7 @@ namespace MeshAttributes.Core.Rules
         public const string InvalidName = "MESH004";
         public const string ServiceScope = "MESH005";
         public const string ConflictingSettings = "MESH006";
+        public const string InvalidAlertThreshold = "MESH007";
+        public const string InvertedAlertThresholds = "MESH008";
     }
 }
