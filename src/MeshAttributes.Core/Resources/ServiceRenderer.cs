@@ -19,6 +19,8 @@ namespace MeshAttributes.Core.Resources
             new DestinationRuleBuilder(),
             new VirtualServiceBuilder(),
             new PeerAuthenticationBuilder(),
+            new SidecarBuilder(),
+            new AuthorizationPolicyBuilder(),
             new PrometheusRuleBuilder(),
             new GrafanaDashboardBuilder(),
             new GrafanaDashboardConfigMapBuilder());

@@ -34,6 +34,7 @@ namespace MeshAttributes.Core.Rules
             {
                 Check(service.AllowCallers[i].Service, "Caller", new FindingTarget("AllowCaller", "Service", Item: i));
                 Check(service.AllowCallers[i].Namespace, "Namespace", new FindingTarget("AllowCaller", "Namespace", Item: i));
+                Check(service.AllowCallers[i].ServiceAccount, "Service account", new FindingTarget("AllowCaller", "ServiceAccount", Item: i));
             }
 
             return findings;

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshAttributes.Core.Documents;
+using MeshAttributes.Core.Model;
+
+namespace MeshAttributes.Core.Resources
+{
+    /// <summary>
+    /// The AuthorizationPolicy that allows only the callers named by <c>[AllowCaller]</c>, by the SPIFFE identity
+    /// mutual TLS proves (<c>cluster.local/ns/&lt;namespace&gt;/sa/&lt;service account&gt;</c>; Istio's default trust
+    /// domain). An ALLOW policy denies every request it does not match. Written only when a caller is declared.
+    /// </summary>
+    public sealed class AuthorizationPolicyBuilder : IResourceBuilder
+    {
+        public const string TrustDomain = "cluster.local";
+
+        public string FileName => "authorizationpolicy.yaml";
+
+        public OutputFormat Format => OutputFormat.Yaml;
+
+        public bool IsKubernetesResource => true;
+
+        public IReadOnlyCollection<string> Attributes { get; } = new[] { "AllowCaller" };
+
+        public Node? Build(ServiceSpec service)
+        {
+            if (service.AllowCallers.Count == 0)
+            {
+                return null;
+            }
+
+            var principals = new SequenceNode();
+            foreach (string principal in service.AllowCallers
+                .Select(c => $"{TrustDomain}/ns/{c.Namespace ?? service.EffectiveNamespace}/sa/{c.ServiceAccount ?? c.Service}")
+                .Distinct()
+                .OrderBy(p => p, System.StringComparer.Ordinal))
+            {
+                principals.Add(principal);
+            }
+
+            return ResourceMetadata.Header("security.istio.io/v1", "AuthorizationPolicy", service)
+                .Set("spec", new MapNode()
+                    .Set("selector", new MapNode().Set("matchLabels", new MapNode().Set("app", service.Name)))
+                    .Set("action", "ALLOW")
+                    .Set("rules", new SequenceNode().Add(new MapNode()
+                        .Set("from", new SequenceNode().Add(new MapNode()
+                            .Set("source", new MapNode().Set("principals", principals)))))));
+        }
+    }
+}
