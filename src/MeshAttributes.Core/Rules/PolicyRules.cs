@@ -13,7 +13,14 @@ namespace MeshAttributes.Core.Rules
             RetryOnRule.Check,
             RangeRule.Check,
             NameRule.Check,
-            ConflictingSettingsRule.Check);
+            ConflictingSettingsRule.Check,
+            NonIdempotentRetryRule.Check,
+            RetriesExceedTimeoutRule.Check,
+            UnboundedRetryRule.Check,
+            UncappedRetriesRule.Check,
+            EjectAllHostsRule.Check,
+            ShadowedGatewayErrorsRule.Check,
+            MutualTlsNotStrictRule.Check);
 
         public static ImmutableArray<Finding> Evaluate(ServiceSpec service) =>
             All.SelectMany(rule => rule(service)).ToImmutableArray();

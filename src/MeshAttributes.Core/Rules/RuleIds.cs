@@ -9,5 +9,13 @@ namespace MeshAttributes.Core.Rules
         public const string InvalidName = "MESH004";
         public const string ServiceScope = "MESH005";
         public const string ConflictingSettings = "MESH006";
+        public const string NonIdempotentRetry = "MESH100";
+        public const string RetriesExceedTimeout = "MESH101";
+        public const string UnboundedRetry = "MESH102";
+        public const string UncappedRetries = "MESH103";
+        public const string EjectAllHosts = "MESH104";
+        public const string ShadowedGatewayErrors = "MESH105";
+        public const string MutualTlsNotStrict = "MESH106";
+        public const string StackedRetries = "MESH107";
     }
 }
