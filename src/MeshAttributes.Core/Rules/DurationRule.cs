@@ -17,7 +17,7 @@ namespace MeshAttributes.Core.Rules
                         RuleIds.InvalidDuration,
                         FindingSeverity.Error,
                         $"{target.Attribute}.{target.Property} of {PolicyRules.Where(service, target.Endpoint)}: {error}",
-                        target));
+                        target).With(FindingProperties.Replacement, IstioDuration.Suggest(value)));
                 }
             }
 

@@ -15,7 +15,14 @@ namespace MeshAttributes.Core.Rules
             NameRule.Check,
             ConflictingSettingsRule.Check,
             AlertThresholdRule.Check,
-            AlertThresholdOrderRule.Check);
+            AlertThresholdOrderRule.Check,
+            NonIdempotentRetryRule.Check,
+            RetriesExceedTimeoutRule.Check,
+            UnboundedRetryRule.Check,
+            UncappedRetriesRule.Check,
+            EjectAllHostsRule.Check,
+            ShadowedGatewayErrorsRule.Check,
+            MutualTlsNotStrictRule.Check);
 
         public static ImmutableArray<Finding> Evaluate(ServiceSpec service) =>
             All.SelectMany(rule => rule(service)).ToImmutableArray();

@@ -23,10 +23,11 @@ namespace MeshAttributes.Core.Rules
                         RuleIds.InvalidRetryOn,
                         FindingSeverity.Error,
                         $"RetryOn \"{retryOn}\" of {where} contains spaces, and Istio splits the list on ',' without trimming; write \"{retryOn.Replace(" ", string.Empty)}\"",
-                        target);
+                        target).With(FindingProperties.Replacement, retryOn.Replace(" ", string.Empty));
                     continue;
                 }
 
+                string? fixedRetryOn = Corrected(retryOn);
                 foreach (string token in RetryConditions.Split(retryOn))
                 {
                     if (RetryConditions.IsValidToken(token))
@@ -52,9 +53,37 @@ namespace MeshAttributes.Core.Rules
                         message = $"RetryOn token '{token}' of {where} is not an Istio retry condition; use one of {string.Join(", ", RetryConditions.Known)}, or an HTTP status code";
                     }
 
-                    yield return new Finding(RuleIds.InvalidRetryOn, FindingSeverity.Error, message, target);
+                    yield return new Finding(RuleIds.InvalidRetryOn, FindingSeverity.Error, message, target)
+                        .With(FindingProperties.Replacement, fixedRetryOn);
                 }
             }
+        }
+
+        // Every token replaced by its closest condition and stray commas dropped, so each finding on one RetryOn offers the
+        // same complete fix; null when some token has no clear correction.
+        private static string? Corrected(string retryOn)
+        {
+            var tokens = new List<string>();
+            foreach (string token in RetryConditions.Split(retryOn.Replace(" ", string.Empty)))
+            {
+                if (token.Length == 0)
+                {
+                    continue;
+                }
+
+                string? corrected = RetryConditions.IsValidToken(token) ? token : RetryConditions.IsStatusCode(token) ? null : RetryConditions.Closest(token);
+                if (corrected is null)
+                {
+                    return null;
+                }
+
+                if (!tokens.Contains(corrected))
+                {
+                    tokens.Add(corrected);
+                }
+            }
+
+            return tokens.Count == 0 ? null : string.Join(",", tokens);
         }
 
         private static bool AllValidWhenTrimmed(string retryOn)

@@ -11,5 +11,13 @@ namespace MeshAttributes.Core.Rules
         public const string ConflictingSettings = "MESH006";
         public const string InvalidAlertThreshold = "MESH007";
         public const string InvertedAlertThresholds = "MESH008";
+        public const string NonIdempotentRetry = "MESH100";
+        public const string RetriesExceedTimeout = "MESH101";
+        public const string UnboundedRetry = "MESH102";
+        public const string UncappedRetries = "MESH103";
+        public const string EjectAllHosts = "MESH104";
+        public const string ShadowedGatewayErrors = "MESH105";
+        public const string MutualTlsNotStrict = "MESH106";
+        public const string StackedRetries = "MESH107";
     }
 }

@@ -142,7 +142,7 @@ namespace MeshAttributes.Generators.FrontEnd
             }
         }
 
-        private static EndpointSpec? ReadHandler(IMethodSymbol lambda, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        internal static EndpointSpec? ReadHandler(IMethodSymbol lambda, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
             if (node.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
                 || invocation.Expression is not MemberAccessExpressionSyntax access

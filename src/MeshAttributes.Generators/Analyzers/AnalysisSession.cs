@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Rules;
+using MeshAttributes.Generators.FrontEnd;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MeshAttributes.Generators.Analyzers
+{
+    /// <summary>
+    /// One compilation's analysis. It reads declarations with the generator's own readers (ServiceReader, EndpointReader) so
+    /// analyzer and generator see the same model, and runs the Core rules on it. Service-level findings are computed once;
+    /// each endpoint is checked where it is declared (the service plus that endpoint alone — every rule's endpoint findings
+    /// depend only on the service and the endpoint), so editing one file re-checks that file. Only duplicate services and
+    /// stacked in-app retries need the whole compilation and are reported at its end.
+    /// </summary>
+    internal sealed class AnalysisSession
+    {
+        private static readonly string[] ServicePolicies =
+        {
+            KnownNames.CircuitBreaker, KnownNames.ConnectionPool, KnownNames.LoadBalancer, KnownNames.RetryBudget, KnownNames.MutualTls,
+            KnownNames.DependsOn, KnownNames.AllowCaller, KnownNames.Alerting, KnownNames.Retry, KnownNames.Timeout,
+        };
+
+        private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
+
+        private readonly IAssemblySymbol _assembly;
+        private readonly string? _defaultNamespace;
+        private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
+        private readonly ConcurrentBag<(ServiceSpec Spec, Location Location)> _classServices = new();
+        private readonly ConcurrentBag<EndpointSpec> _endpoints = new();
+        private readonly ConcurrentBag<(InAppRetrySpec Spec, Location Location)> _clients = new();
+
+        public AnalysisSession(Compilation compilation, string? defaultNamespace)
+        {
+            _assembly = compilation.Assembly;
+            _defaultNamespace = defaultNamespace;
+            AssemblyAttributes = _assembly.GetAttributes();
+            AssemblyService = WithDefaults(ServiceReader.Read(AssemblyAttributes));
+            _assemblyDiagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => AnalyzeAssembly(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public ImmutableArray<AttributeData> AssemblyAttributes { get; }
+
+        /// <summary>The assembly's own service, which every endpoint of the project belongs to; null without <c>[assembly: MeshService]</c>.</summary>
+        public ServiceSpec? AssemblyService { get; }
+
+        public void AnalyzeAttributeList(SyntaxNodeAnalysisContext context)
+        {
+            var list = (AttributeListSyntax)context.Node;
+            if (!list.Target.IsKind(SyntaxKind.None) && list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true)
+            {
+                foreach (Diagnostic diagnostic in _assemblyDiagnostics.Value)
+                {
+                    if (diagnostic.Location.SourceTree == list.SyntaxTree && list.Span.Contains(diagnostic.Location.SourceSpan))
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+        }
+
+        public void AnalyzeType(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            ImmutableArray<AttributeData> attributes = type.GetAttributes();
+            if (AttributeLocator.Find(attributes, "MeshService") is { } declaration)
+            {
+                ServiceSpec spec = WithDefaults(ServiceReader.Read(attributes))!;
+                Location location = AttributeLocator.Locate(declaration, "Name", context.CancellationToken) ?? type.Locations[0];
+                _classServices.Add((spec, location));
+                var owner = new PolicyOwner(ImmutableArray.Create(attributes), location);
+                foreach (Finding finding in PolicyRules.Evaluate(spec))
+                {
+                    context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, owner, context.CancellationToken));
+                }
+
+                return;
+            }
+
+            foreach (AttributeData attribute in attributes)
+            {
+                bool endpointLevel = attribute.Is(KnownNames.Retry) || attribute.Is(KnownNames.Timeout);
+                if (ServicePolicies.Any(attribute.Is) && (!endpointLevel || AssemblyService is null))
+                {
+                    string name = attribute.AttributeClass!.Name;
+                    string shortName = name.Substring(0, name.Length - "Attribute".Length);
+                    string message = endpointLevel
+                        ? $"[{shortName}] on {type.Name} applies to its endpoints, which belong to the project's own service, but the project declares no [assembly: MeshService]: no manifest carries it; add [assembly: MeshService(\"<service-name>\")]"
+                        : $"[{shortName}] on class {type.Name} has no [MeshService] on the same class, so it belongs to no service and no manifest carries it; add [MeshService(\"<service-name>\")] to {type.Name}, or move the attribute to the assembly's service ([assembly: {shortName}(...)])";
+                    Report(context.ReportDiagnostic, attribute, message, type.Locations[0], context.CancellationToken);
+                }
+            }
+        }
+
+        public void AnalyzeMethod(SymbolAnalysisContext context)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            if (method.MethodKind != MethodKind.Ordinary)
+            {
+                return;
+            }
+
+            var endpoints = EndpointReader.ReadAction(method).ToImmutableArray();
+            if (endpoints.IsEmpty)
+            {
+                return;
+            }
+
+            var owner = new PolicyOwner(
+                ImmutableArray.Create(method.GetAttributes(), method.ContainingType.GetAttributes(), AssemblyAttributes),
+                method.Locations[0]);
+            AnalyzeEndpoints(endpoints, owner, $"endpoint {method.ContainingType.Name}.{method.Name}", context.ReportDiagnostic, context.CancellationToken);
+        }
+
+        public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            if (invocation.Expression is not MemberAccessExpressionSyntax access)
+            {
+                return;
+            }
+
+            if (InAppRetryReader.IsCandidate(invocation))
+            {
+                if (InAppRetryReader.Read(invocation, context.SemanticModel, context.CancellationToken) is { } client)
+                {
+                    _clients.Add((client, access.Name.GetLocation()));
+                }
+
+                return;
+            }
+
+            if (!access.Name.Identifier.ValueText.StartsWith("Map", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            {
+                if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda
+                    || context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is not IMethodSymbol handler
+                    || EndpointReader.ReadHandler(handler, lambda, context.SemanticModel, context.CancellationToken) is not { } endpoint)
+                {
+                    continue;
+                }
+
+                var owner = new PolicyOwner(ImmutableArray.Create(handler.GetAttributes(), AssemblyAttributes), access.Name.GetLocation());
+                AnalyzeEndpoints(ImmutableArray.Create(endpoint), owner, $"endpoint {endpoint.DisplayName}", context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+
+        public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
+        {
+            var declarations = new List<(ServiceSpec Spec, Location Location)>();
+            if (AssemblyService is not null && AttributeLocator.Find(AssemblyAttributes, "MeshService") is { } own
+                && AttributeLocator.Locate(own, "Name", context.CancellationToken) is { } ownLocation)
+            {
+                declarations.Add((AssemblyService, ownLocation));
+            }
+
+            declarations.AddRange(_classServices.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start));
+            foreach (var group in declarations.GroupBy(d => d.Spec.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                foreach (var (_, location) in group)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ServiceScope,
+                        location,
+                        $"Service '{group.Key}' is declared {group.Count()} times with [MeshService] in this project, so no manifest is written for it; each service must be declared once, so rename or remove the others"));
+                }
+            }
+
+            if (_clients.IsEmpty)
+            {
+                return;
+            }
+
+            var clients = _clients.OrderBy(c => c.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(c => c.Location.SourceSpan.Start).ToList();
+            ServiceSpec? caller = AssemblyService is null ? null : AssemblyService with { Endpoints = _endpoints.ToEquatableArray() };
+            var services = declarations.Select(d => d.Spec).Where(s => caller is null || s.Name != caller.Name).ToList();
+            if (caller is not null)
+            {
+                services.Insert(0, caller);
+            }
+
+            foreach (Finding finding in StackedRetriesRule.Check(caller, services, clients.Select(c => c.Spec).ToList()))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.StackedRetries, clients[finding.Target.Item!.Value].Location, finding.Message));
+            }
+        }
+
+        private void AnalyzeEndpoints(ImmutableArray<EndpointSpec> endpoints, PolicyOwner owner, string what, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            if (AssemblyService is null)
+            {
+                foreach (AttributeData attribute in owner.Levels[0].Where(a => EndpointPolicies.Any(a.Is)))
+                {
+                    string name = attribute.AttributeClass!.Name;
+                    string shortName = name.Substring(0, name.Length - "Attribute".Length);
+                    Report(report, attribute, $"[{shortName}] on {what} belongs to the project's own service, but the project declares no [assembly: MeshService]: no manifest carries it; add [assembly: MeshService(\"<service-name>\")]", owner.Fallback, cancellationToken);
+                }
+
+                return;
+            }
+
+            var seen = new HashSet<(string, TextSpanKey, string)>();
+            foreach (EndpointSpec endpoint in endpoints)
+            {
+                _endpoints.Add(endpoint);
+                ServiceSpec alone = AssemblyService with { Endpoints = EquatableArray.Create(endpoint) };
+                foreach (Finding finding in PolicyRules.Evaluate(alone))
+                {
+                    if (finding.Target.Endpoint is null)
+                    {
+                        continue;
+                    }
+
+                    Diagnostic diagnostic = FindingReporter.ToDiagnostic(finding, owner, cancellationToken);
+                    if (seen.Add((diagnostic.Id, new TextSpanKey(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+                    {
+                        report(diagnostic);
+                    }
+                }
+            }
+        }
+
+        private ImmutableArray<Diagnostic> AnalyzeAssembly(CancellationToken cancellationToken)
+        {
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+            if (AssemblyService is null)
+            {
+                foreach (AttributeData attribute in AssemblyAttributes.Where(a => ServicePolicies.Any(a.Is)))
+                {
+                    string name = attribute.AttributeClass!.Name;
+                    string shortName = name.Substring(0, name.Length - "Attribute".Length);
+                    if (AttributeLocator.Locate(attribute, null, cancellationToken) is { } location)
+                    {
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.ServiceScope,
+                            location,
+                            $"[assembly: {shortName}] has no [assembly: MeshService] to belong to, so no manifest carries it; add [assembly: MeshService(\"<service-name>\")] to name the service this project is"));
+                    }
+                }
+
+                return diagnostics.ToImmutable();
+            }
+
+            AttributeData declaration = AttributeLocator.Find(AssemblyAttributes, "MeshService")!;
+            Location? fallback = AttributeLocator.Locate(declaration, null, cancellationToken);
+            if (fallback is null)
+            {
+                return diagnostics.ToImmutable();
+            }
+
+            var owner = new PolicyOwner(ImmutableArray.Create(AssemblyAttributes), fallback);
+            foreach (Finding finding in PolicyRules.Evaluate(AssemblyService))
+            {
+                diagnostics.Add(FindingReporter.ToDiagnostic(finding, owner, cancellationToken));
+            }
+
+            return diagnostics.ToImmutable();
+        }
+
+        private static void Report(Action<Diagnostic> report, AttributeData attribute, string message, Location fallback, CancellationToken cancellationToken) =>
+            report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
+
+        // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace.
+        private ServiceSpec? WithDefaults(ServiceSpec? spec) =>
+            spec is null ? null : spec with { Namespace = spec.Namespace ?? _defaultNamespace };
+
+        private readonly record struct TextSpanKey(int Start, int Length);
+    }
+}

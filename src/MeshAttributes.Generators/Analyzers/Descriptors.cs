@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using MeshAttributes.Core.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace MeshAttributes.Generators.Analyzers
+{
+    /// <summary>
+    /// Every descriptor, in catalog order. The message is the finding's own (it names the values and what to write instead),
+    /// so each format is <c>{0}</c>. Errors are errors by default; severities are configurable the standard way (.editorconfig,
+    /// WarningsAsErrors), and the generator refuses to render an invalid value whatever severity the user picks.
+    /// Descriptors reported when the whole compilation is known carry the CompilationEnd tag.
+    /// </summary>
+    public static class Descriptors
+    {
+        public static readonly DiagnosticDescriptor InvalidDuration = Create(RuleIds.InvalidDuration, "Not an Istio duration", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A duration must be one Istio accepts: Go duration syntax (10s, 250ms, 1h30m), a whole number of milliseconds, at least 1ms. Istio rejects anything else, so no manifest is written.");
+
+        public static readonly DiagnosticDescriptor InvalidRetryOn = Create(RuleIds.InvalidRetryOn, "Unknown RetryOn condition", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Every RetryOn token must be a retry condition Istio knows or an HTTP status code, with no spaces: Istio splits the list on ',' without trimming.");
+
+        public static readonly DiagnosticDescriptor OutOfRange = Create(RuleIds.OutOfRange, "Value out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Percentages lie in 0-100, counts are not negative, ports lie in 1-65535 and enum values must be defined.");
+
+        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a DNS-1123 label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, or Kubernetes rejects the resources.");
+
+        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.", WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor ConflictingSettings = Create(RuleIds.ConflictingSettings, "Settings Istio ignores together", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Some settings cannot mean anything together, e.g. PerTryTimeout or RetryOn with Attempts = 0, which turns retries off.");
+
+        public static readonly DiagnosticDescriptor NonIdempotentRetry = Create(RuleIds.NonIdempotentRetry, "Non-idempotent endpoint retried on replaying conditions", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "POST and PATCH are not idempotent: retrying them on conditions other than connect-failure, refused-stream or reset-before-request can run a request the app already processed twice (double charges).");
+
+        public static readonly DiagnosticDescriptor RetriesExceedTimeout = Create(RuleIds.RetriesExceedTimeout, "Retries do not fit in the timeout", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "The route Timeout bounds every try and back-off: when (Attempts + 1) x PerTryTimeout plus back-off exceeds it, later retries are cut short or never run.");
+
+        public static readonly DiagnosticDescriptor UnboundedRetry = Create(RuleIds.UnboundedRetry, "Retries without a Timeout or PerTryTimeout", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Istio's route timeout is off by default, and without PerTryTimeout each try may use the whole route timeout, so a timed-out try is never retried.");
+
+        public static readonly DiagnosticDescriptor UncappedRetries = Create(RuleIds.UncappedRetries, "Retries not capped", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Without ConnectionPool.MaxRetries or a RetryBudget, Istio sets Envoy's max_retries to 2^32-1: retries are unbounded across requests and turn a degradation into a retry storm.");
+
+        public static readonly DiagnosticDescriptor EjectAllHosts = Create(RuleIds.EjectAllHosts, "Circuit breaker can eject every host", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "MaxEjectionPercent = 100 with MinHealthPercent 0 lets outlier detection eject every host, and Envoy then answers 503 no healthy upstream.");
+
+        public static readonly DiagnosticDescriptor ShadowedGatewayErrors = Create(RuleIds.ShadowedGatewayErrors, "ConsecutiveGatewayErrors has no effect", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Gateway errors are also 5xx: a ConsecutiveGatewayErrors threshold at or above Consecutive5xxErrors never trips first.");
+
+        public static readonly DiagnosticDescriptor MutualTlsNotStrict = Create(RuleIds.MutualTlsNotStrict, "Mutual TLS not STRICT", DiagnosticCategories.Security, DiagnosticSeverity.Warning, "PERMISSIVE or DISABLE accepts plaintext callers without an identity, defeating [AllowCaller] and encryption.");
+
+        public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+            InvalidDuration,
+            InvalidRetryOn,
+            OutOfRange,
+            InvalidName,
+            ServiceScope,
+            ConflictingSettings,
+            NonIdempotentRetry,
+            RetriesExceedTimeout,
+            UnboundedRetry,
+            UncappedRetries,
+            EjectAllHosts,
+            ShadowedGatewayErrors,
+            MutualTlsNotStrict,
+            StackedRetries);
+
+        private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = ImmutableDictionary.CreateRange(
+            System.Linq.Enumerable.Select(All, d => new System.Collections.Generic.KeyValuePair<string, DiagnosticDescriptor>(d.Id, d)));
+
+        /// <summary>The descriptor of a Core finding's rule id.</summary>
+        public static DiagnosticDescriptor ForId(string id) => ById[id];
+
+        private static DiagnosticDescriptor Create(string id, string title, string category, DiagnosticSeverity severity, string description, params string[] tags) =>
+            new(id, title, "{0}", category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLinks.For(id), customTags: tags);
+    }
+}

@@ -1,0 +1,15 @@
+namespace MeshAttributes.Generators.Analyzers
+{
+    /// <summary>Diagnostic categories: what the setting is wrong about.</summary>
+    public static class DiagnosticCategories
+    {
+        /// <summary>Istio would reject the value, or it cannot mean anything: no manifest is written for it.</summary>
+        public const string Validity = "MeshAttributes.Validity";
+
+        /// <summary>Valid, but it causes outages.</summary>
+        public const string Reliability = "MeshAttributes.Reliability";
+
+        /// <summary>Valid, but it weakens the mesh's security.</summary>
+        public const string Security = "MeshAttributes.Security";
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using MeshAttributes.Generators.FrontEnd;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MeshAttributes.Generators.Analyzers
+{
+    /// <summary>
+    /// Reports every single-service rule of the catalog (MESH001–MESH006, MESH100–MESH107) at the attribute argument it
+    /// concerns. The rules are Core's; this class only wires Roslyn callbacks to <see cref="AnalysisSession"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class MeshPolicyAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                // Projects that do not reference the attributes pay nothing.
+                if (start.Compilation.GetTypeByMetadataName(KnownNames.MeshService) is null)
+                {
+                    return;
+                }
+
+                string? ns = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? value)
+                    && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+                var session = new AnalysisSession(start.Compilation, ns);
+                start.RegisterSyntaxNodeAction(session.AnalyzeAttributeList, SyntaxKind.AttributeList);
+                start.RegisterSymbolAction(session.AnalyzeType, SymbolKind.NamedType);
+                start.RegisterSymbolAction(session.AnalyzeMethod, SymbolKind.Method);
+                start.RegisterSyntaxNodeAction(session.AnalyzeInvocation, SyntaxKind.InvocationExpression);
+                start.RegisterCompilationEndAction(session.AnalyzeCompilationEnd);
+            });
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Linq;
+using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Rules;
+using Xunit;
+
+namespace MeshAttributes.Analyzers.Tests
+{
+    /// <summary>The Core rules as pure functions, without Roslyn.</summary>
+    public class CoreRuleTests
+    {
+        private static ServiceSpec Service(RetrySpec? retry = null, TimeoutSpec? timeout = null, params EndpointSpec[] endpoints) =>
+            new("payment-service", null, null, null, new ConnectionPoolSpec(null, null, null, null, null, null, 3, null), null, null, null,
+                retry, timeout, EquatableArray<DependencySpec>.Empty, EquatableArray<CallerSpec>.Empty, null, endpoints.ToEquatableArray());
+
+        private static EndpointSpec Post(string name, RetrySpec? retry = null, bool idempotent = false) =>
+            new(name, EquatableArray.Create("POST"), "/" + name, retry, null, idempotent);
+
+        [Theory]
+        [InlineData(1, 25)]
+        [InlineData(2, 75)]
+        [InlineData(3, 175)]
+        [InlineData(4, 250)]
+        [InlineData(9, 250)]
+        public void Back_off_is_Envoys_jittered_exponential_maximum(int retry, long ms) =>
+            Assert.Equal(ms, RetryTimeline.MaxBackOff(retry));
+
+        [Fact]
+        public void Retries_that_need_exactly_the_timeout_plus_back_off_are_cut_short()
+        {
+            // 4 tries of 2.5s = 10s, plus up to 275ms of back-off: the last retry can lose 275ms.
+            var findings = RetriesExceedTimeoutRule.Check(Service(new RetrySpec(3, "2500ms", "connect-failure"), new TimeoutSpec("10s"))).ToList();
+            Assert.Single(findings);
+            Assert.Contains("the third retry is cut short after 2.225s", findings[0].Message);
+            Assert.Equal("11s", findings[0].Properties[FindingProperties.Timeout]);
+            Assert.Equal("2", findings[0].Properties[FindingProperties.Attempts]);
+        }
+
+        [Fact]
+        public void A_per_try_timeout_longer_than_the_timeout_leaves_no_retry() =>
+            Assert.Contains(
+                "the first try is cut short after 10s and no retry ever runs",
+                RetriesExceedTimeoutRule.Check(Service(new RetrySpec(2, "15s", "connect-failure"), new TimeoutSpec("10s"))).Single().Message);
+
+        [Fact]
+        public void Service_retry_reaches_POST_endpoints_without_own_routes_and_Idempotent_silences_it()
+        {
+            var service = Service(
+                new RetrySpec(3, "2s", "5xx,connect-failure"),
+                new TimeoutSpec("10s"),
+                Post("charge"),
+                Post("refund", idempotent: true),
+                Post("quote", new RetrySpec(3, "2s", RetryConditions.SafeRetryOn)));
+            var findings = NonIdempotentRetryRule.Check(service).ToList();
+            Assert.Equal(new int?[] { 0 }, findings.Select(f => f.Target.Endpoint));
+            Assert.Equal("true", findings[0].Properties[FindingProperties.Inherited]);
+            Assert.Contains("'5xx'", findings[0].Message);
+        }
+
+        [Fact]
+        public void Endpoint_findings_do_not_depend_on_the_other_endpoints()
+        {
+            // The analyzer checks each endpoint with the service alone; that must equal checking them all together.
+            var endpoints = new[] { Post("a"), Post("b", new RetrySpec(2, null, "5xx")), Post("c", new RetrySpec(0, "1s", null)) };
+            var service = Service(new RetrySpec(3, "4s", "reset"), new TimeoutSpec("10s"), endpoints);
+            var together = PolicyRules.Evaluate(service).Where(f => f.Target.Endpoint is not null).Select(f => (f.Id, f.Target.Endpoint, f.Message)).ToList();
+            var alone = endpoints.SelectMany((e, i) => PolicyRules.Evaluate(service with { Endpoints = EquatableArray.Create(e) })
+                .Where(f => f.Target.Endpoint is not null).Select(f => (f.Id, (int?)i, f.Message.Replace(e.DisplayName, e.DisplayName)))).ToList();
+            Assert.Equal(together.OrderBy(f => f.ToString()), alone.OrderBy(f => f.ToString()));
+            Assert.NotEmpty(together);
+        }
+
+        [Fact]
+        public void Stacked_retries_multiply_attempts_only_for_called_services()
+        {
+            var caller = Service() with { Name = "checkout-service", DependsOn = EquatableArray.Create(new DependencySpec("inventory-service", null)) };
+            var callee = Service(new RetrySpec(3, "1s", "connect-failure"), new TimeoutSpec("10s")) with { Name = "inventory-service" };
+            var other = callee with { Name = "shipping-service" };
+            var clients = new[] { new InAppRetrySpec("AddStandardResilienceHandler", "inventory-service.shop.svc.cluster.local", 3, true), new InAppRetrySpec("AddPolicyHandler", "shipping-service", 2, true) };
+            var finding = StackedRetriesRule.Check(caller, new[] { caller, callee, other }, clients).Single();
+            Assert.Equal(0, finding.Target.Item);
+            Assert.Contains("up to 16 times (4 × 4)", finding.Message);
+        }
+
+        [Fact]
+        public void Errors_still_block_rendering_and_warnings_do_not()
+        {
+            var rendered = MeshAttributes.Core.Resources.ServiceRenderer.Render(Service(new RetrySpec(3, "4s", "5XX"), new TimeoutSpec("10s")));
+            Assert.Contains(rendered.Errors, e => e.Id == RuleIds.InvalidRetryOn);
+            Assert.DoesNotContain(rendered.Files, f => f.Path.EndsWith("virtualservice.yaml"));
+            var warned = MeshAttributes.Core.Resources.ServiceRenderer.Render(Service(new RetrySpec(3, "4s", "connect-failure"), new TimeoutSpec("10s")));
+            Assert.Empty(warned.Errors);
+            Assert.Contains(warned.Files, f => f.Path.EndsWith("virtualservice.yaml"));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using MeshAttributes.Core.Rules;
+using MeshAttributes.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace MeshAttributes.Analyzers.Tests
+{
+    /// <summary>Every descriptor is documented, linked, categorised and tracked; every rule id has a descriptor.</summary>
+    public class DescriptorTests
+    {
+        public static TheoryData<string> Ids() => new(Descriptors.All.Select(d => d.Id));
+
+        [Fact]
+        public void Every_rule_id_has_exactly_one_descriptor()
+        {
+            var ids = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).OrderBy(x => x).ToArray();
+            Assert.Equal(ids, Descriptors.All.Select(d => d.Id).OrderBy(x => x).ToArray());
+        }
+
+        [Theory]
+        [MemberData(nameof(Ids))]
+        public void Descriptor_has_doc_help_link_category_and_one_message_argument(string id)
+        {
+            DiagnosticDescriptor d = Descriptors.ForId(id);
+            string doc = Path.Combine(AppContext.BaseDirectory, "rules", id + ".md");
+            Assert.True(File.Exists(doc), $"docs/rules/{id}.md is missing");
+            Assert.Contains(id, File.ReadAllText(doc));
+            Assert.Equal($"https://github.com/meshattributes/meshattributes/blob/main/docs/rules/{id}.md", d.HelpLinkUri);
+            Assert.StartsWith("MeshAttributes.", d.Category);
+            Assert.Equal("{0}", d.MessageFormat.ToString());
+            Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
+            Assert.Equal(int.Parse(id.Substring(4)) < 100 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, d.DefaultSeverity);
+            Assert.True(d.IsEnabledByDefault);
+        }
+
+        [Fact]
+        public void Readme_table_lists_every_rule()
+        {
+            string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rules", "README.md"));
+            foreach (DiagnosticDescriptor d in Descriptors.All)
+            {
+                Assert.Contains($"[{d.Id}]({d.Id}.md)", readme);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MeshAttributes.Generators.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace MeshAttributes.Analyzers.Tests
+{
+    /// <summary>Runs the analyzer (and a code fix) over sources with <c>{|MESHnnn:…|}</c> markup, offline.</summary>
+    internal static class Verify
+    {
+        public static Task Analyzer(string source, params DiagnosticResult[] expected) => Analyzer(new[] { source }, expected);
+
+        public static Task Analyzer(string[] sources, params DiagnosticResult[] expected)
+        {
+            var test = new CSharpAnalyzerTest<MeshPolicyAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+            Configure(test.TestState, sources);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>
+        /// Applies <typeparamref name="TFix"/> (the action with <paramref name="equivalenceKey"/>) and checks the result. The
+        /// testing library also runs fix-all in document, project and solution scope and checks each gives the same result.
+        /// </summary>
+        public static Task CodeFix<TFix>(string source, string fixedSource, string? equivalenceKey = null, string[]? extraSources = null, int? iterations = null)
+            where TFix : CodeFixProvider, new()
+        {
+            var test = new CSharpCodeFixTest<MeshPolicyAnalyzer, TFix, DefaultVerifier>
+            {
+                ReferenceAssemblies = TestReferences.None,
+                CodeActionEquivalenceKey = equivalenceKey,
+            };
+            Configure(test.TestState, extraSources is null ? new[] { source } : new[] { source }.Concat(extraSources));
+            Configure(test.FixedState, extraSources is null ? new[] { fixedSource } : new[] { fixedSource }.Concat(extraSources));
+            if (iterations is int n)
+            {
+                test.NumberOfIncrementalIterations = n;
+                test.NumberOfFixAllIterations = 1;
+            }
+
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private static void Configure(SolutionState state, System.Collections.Generic.IEnumerable<string> sources)
+        {
+            int i = 0;
+            foreach (string source in sources)
+            {
+                state.Sources.Add(($"/0/Test{i++}.cs", source));
+            }
+
+            state.AdditionalReferences.AddRange(TestReferences.All);
+            state.OutputKind = OutputKind.DynamicallyLinkedLibrary;
+        }
+    }
+}
