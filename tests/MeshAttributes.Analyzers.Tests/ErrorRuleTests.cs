@@ -59,6 +59,19 @@ namespace MeshAttributes.Analyzers.Tests
                 [assembly: DependsOn({|MESH004:"Payment"|})]
                 """);
 
+        [Theory]
+        [InlineData("""[assembly: Alerting({|MESH007:ErrorRateWarning = -0.1|})]""")]
+        [InlineData("""[assembly: Alerting({|MESH007:ErrorRateCritical = 20|})]""")]
+        [InlineData("""[assembly: Alerting(ErrorRateWarning = 0.01, ErrorRateCritical = 0.5, LatencyP99 = "750ms")]""")]
+        public Task MESH007_ratios_outside_0_to_1_fire_valid_ratios_do_not(string attribute) =>
+            Verify.Analyzer(Sources.Usings + "\n" + Service + attribute);
+
+        [Theory]
+        [InlineData("""[assembly: Alerting({|MESH008:ErrorRateWarning = 0.3|})]""")]
+        [InlineData("""[assembly: Alerting(ErrorRateWarning = 0.1)]""")]
+        public Task MESH008_a_warning_threshold_at_or_above_the_critical_one_fires(string attribute) =>
+            Verify.Analyzer(Sources.Usings + "\n" + Service + attribute);
+
         [Fact]
         public Task MESH005_assembly_policy_without_a_service_fires_on_the_attribute() =>
             Verify.Analyzer(Sources.Usings + """

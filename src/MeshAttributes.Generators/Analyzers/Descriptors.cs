@@ -24,6 +24,10 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor ConflictingSettings = Create(RuleIds.ConflictingSettings, "Settings Istio ignores together", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Some settings cannot mean anything together, e.g. PerTryTimeout or RetryOn with Attempts = 0, which turns retries off.");
 
+        public static readonly DiagnosticDescriptor InvalidAlertThreshold = Create(RuleIds.InvalidAlertThreshold, "Alert threshold out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "ErrorRateWarning and ErrorRateCritical are ratios of 5xx responses: finite, at least 0 and below 1. Anything else either never fires or always fires, so no alert rule or dashboard is written.");
+
+        public static readonly DiagnosticDescriptor InvertedAlertThresholds = Create(RuleIds.InvertedAlertThresholds, "Warning threshold not below the critical one", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "ServiceHighErrorRate must fire before ServiceCriticalErrorRate: ErrorRateWarning (default 0.05) must be lower than ErrorRateCritical (default 0.20).");
+
         public static readonly DiagnosticDescriptor NonIdempotentRetry = Create(RuleIds.NonIdempotentRetry, "Non-idempotent endpoint retried on replaying conditions", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "POST and PATCH are not idempotent: retrying them on conditions other than connect-failure, refused-stream or reset-before-request can run a request the app already processed twice (double charges).");
 
         public static readonly DiagnosticDescriptor RetriesExceedTimeout = Create(RuleIds.RetriesExceedTimeout, "Retries do not fit in the timeout", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "The route Timeout bounds every try and back-off: when (Attempts + 1) x PerTryTimeout plus back-off exceeds it, later retries are cut short or never run.");
@@ -47,6 +51,8 @@ namespace MeshAttributes.Generators.Analyzers
             InvalidName,
             ServiceScope,
             ConflictingSettings,
+            InvalidAlertThreshold,
+            InvertedAlertThresholds,
             NonIdempotentRetry,
             RetriesExceedTimeout,
             UnboundedRetry,
