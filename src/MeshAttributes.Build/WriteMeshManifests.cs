@@ -83,7 +83,7 @@ namespace MeshAttributes.Build
 
                 int services = planned.Select(m => ManifestPath.ServiceOf(m.RelativePath)).Distinct(StringComparer.Ordinal).Count();
                 Log.LogMessage(
-                    MessageImportance.Normal,
+                    MessageImportance.High,
                     "MeshAttributes: {0}, {1} in {2} ({3} written, {4} deleted)",
                     Count(services, "service"),
                     Count(planned.Count, "manifest"),
