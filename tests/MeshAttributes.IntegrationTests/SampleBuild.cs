@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MeshAttributes.Testing;
+
+namespace MeshAttributes.IntegrationTests
+{
+    /// <summary>
+    /// Builds the ECommerce sample once per test run with <c>dotnet build</c>, writing its manifests into a
+    /// fresh folder, the way the README's first command does.
+    /// </summary>
+    public sealed class SampleBuild : IDisposable
+    {
+        public static readonly string[] Services = { "CheckoutService", "InventoryService", "PaymentService", "ShippingService" };
+
+        public SampleBuild()
+        {
+            RepoRoot = SharedFolder.Current.RepoRoot ?? throw new InvalidOperationException("MeshAttributes.sln not found above " + AppContext.BaseDirectory);
+            OutputFolder = Path.Combine(Path.GetTempPath(), "mesh-sample-" + Guid.NewGuid().ToString("N")) + Path.DirectorySeparatorChar;
+            var outputs = new List<string>();
+            foreach (string service in Services)
+            {
+                var (exitCode, output) = DotnetCli.Run(
+                    RepoRoot,
+                    "build",
+                    Path.Combine("samples", "ECommerce", service, service + ".csproj"),
+                    "-nodeReuse:false",
+                    "-p:BuildProjectReferences=false",
+                    "-p:MeshManifestsOutputPath=" + OutputFolder);
+                outputs.Add(output);
+                if (exitCode != 0)
+                {
+                    throw new InvalidOperationException($"dotnet build of {service} failed ({exitCode}):\n{output}");
+                }
+            }
+
+            BuildOutput = string.Join("\n", outputs);
+            Manifests = Directory.GetFiles(OutputFolder, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(OutputFolder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
+        }
+
+        public string RepoRoot { get; }
+
+        public string OutputFolder { get; }
+
+        public string BuildOutput { get; }
+
+        public IReadOnlyDictionary<string, string> Manifests { get; }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(OutputFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}

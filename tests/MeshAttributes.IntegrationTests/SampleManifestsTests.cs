@@ -1,0 +1,108 @@
+using System.IO;
+using System.Linq;
+using MeshAttributes.Testing;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshAttributes.IntegrationTests
+{
+    /// <summary>The sample, built with dotnet build, reproduces the case study's hand-written manifests.</summary>
+    public class SampleManifestsTests : IClassFixture<SampleBuild>
+    {
+        private readonly SampleBuild _sample;
+
+        public SampleManifestsTests(SampleBuild sample) => _sample = sample;
+
+        [SkippableTheory]
+        [InlineData("checkout-service")]
+        [InlineData("inventory-service")]
+        public void Destination_rules_match_the_case_study_field_for_field(string service)
+        {
+            string seed = File.ReadAllText(Path.Combine(SharedFolder.RequireSchemasAndSeed().SeedDirectory!, "manifests", "destination-rules.yaml"));
+            YamlNode expected = YamlSubset.Documents(seed).Single(d => ((YamlScalarNode)YamlSubset.At(d, "metadata", "name")).Value == service);
+            YamlNode actual = YamlSubset.Document(_sample.Manifests[$"{service}/destinationrule.yaml"]);
+
+            YamlSubset.AssertContains(expected, actual);
+            // Field for field: the traffic policy says nothing the seed does not, apart from client-side mTLS.
+            var policy = (YamlMappingNode)YamlSubset.At(actual, "spec", "trafficPolicy");
+            Assert.Equal(
+                ((YamlMappingNode)YamlSubset.At(expected, "spec", "trafficPolicy")).Children.Keys.Select(k => k.ToString()).Append("tls"),
+                policy.Children.Keys.Select(k => k.ToString()));
+            Assert.Equal(
+                YamlSubset.At(expected, "spec", "trafficPolicy", "connectionPool").AllNodes.Count(),
+                YamlSubset.At(actual, "spec", "trafficPolicy", "connectionPool").AllNodes.Count());
+            Assert.Equal(
+                YamlSubset.At(expected, "spec", "trafficPolicy", "outlierDetection").AllNodes.Count(),
+                YamlSubset.At(actual, "spec", "trafficPolicy", "outlierDetection").AllNodes.Count());
+        }
+
+        [SkippableFact]
+        public void Payment_default_route_matches_the_case_study_virtual_service()
+        {
+            string seed = File.ReadAllText(Path.Combine(SharedFolder.RequireSchemasAndSeed().SeedDirectory!, "manifests", "payment-virtualservice.yaml"));
+            YamlNode expected = YamlSubset.Document(seed);
+            YamlNode actual = YamlSubset.Document(_sample.Manifests["payment-service/virtualservice.yaml"]);
+
+            YamlSubset.AssertContains(YamlSubset.At(expected, "metadata"), YamlSubset.At(actual, "metadata"));
+            YamlSubset.AssertContains(YamlSubset.At(expected, "spec", "hosts"), YamlSubset.At(actual, "spec", "hosts"));
+            var routes = (YamlSequenceNode)YamlSubset.At(actual, "spec", "http");
+            YamlNode defaultRoute = routes.Children.Last();
+            Assert.Equal("default", YamlSubset.At(defaultRoute, "name").ToString());
+            YamlSubset.AssertContains(YamlSubset.At(expected, "spec", "http", 0), defaultRoute);
+        }
+
+        [Fact]
+        public void The_card_charge_does_not_inherit_the_replaying_retry()
+        {
+            YamlNode actual = YamlSubset.Document(_sample.Manifests["payment-service/virtualservice.yaml"]);
+            var routes = ((YamlSequenceNode)YamlSubset.At(actual, "spec", "http")).Children;
+            YamlNode charge = routes.Single(r => ((YamlMappingNode)r).Children.ContainsKey(new YamlScalarNode("match"))
+                && YamlSubset.At(r, "match", 0, "method", "exact").ToString() == "POST"
+                && YamlSubset.At(r, "match", 0, "uri", "exact").ToString().Equals("/api/payments", System.StringComparison.OrdinalIgnoreCase));
+
+            Assert.Equal("connect-failure,refused-stream,reset-before-request", YamlSubset.At(charge, "retries", "retryOn").ToString());
+            Assert.Equal("true", YamlSubset.At(charge, "match", 0, "ignoreUriCase").ToString());
+            Assert.True(routes.IndexOf(charge) < routes.Count - 1, "the endpoint route must come before the default route");
+        }
+
+        [SkippableFact]
+        public void Every_manifest_of_the_sample_is_valid_against_the_real_schemas()
+        {
+            var validator = ManifestValidator.Load(SharedFolder.RequireSchemas());
+            Assert.Equal(4, _sample.Manifests.Keys.Select(k => k.Split('/')[0]).Distinct().Count());
+            foreach (var (path, text) in _sample.Manifests)
+            {
+                if (path.EndsWith(".json", System.StringComparison.Ordinal))
+                {
+                    validator.AssertDashboardValid(text, path);
+                }
+                else if (!path.EndsWith("kustomization.yaml", System.StringComparison.Ordinal))
+                {
+                    validator.AssertValid(text, path);
+                }
+            }
+        }
+
+        [Fact]
+        public void Every_kustomization_lists_exactly_the_resources_beside_it()
+        {
+            foreach (string service in _sample.Manifests.Keys.Select(k => k.Split('/')[0]).Distinct())
+            {
+                var listed = ((YamlSequenceNode)YamlSubset.At(YamlSubset.Document(_sample.Manifests[$"{service}/kustomization.yaml"]), "resources"))
+                    .Children.Select(c => c.ToString()).OrderBy(s => s).ToList();
+                var present = _sample.Manifests.Keys.Where(k => k.StartsWith(service + "/", System.StringComparison.Ordinal))
+                    .Select(k => k.Substring(service.Length + 1))
+                    .Where(f => f.EndsWith(".yaml", System.StringComparison.Ordinal) && f != "kustomization.yaml")
+                    .OrderBy(s => s).ToList();
+                Assert.Equal(present, listed);
+            }
+        }
+
+        [Fact]
+        public void The_sample_builds_without_a_single_mesh_diagnostic()
+        {
+            Assert.DoesNotContain("warning MESH", _sample.BuildOutput);
+            Assert.DoesNotContain("error MESH", _sample.BuildOutput);
+        }
+    }
+}
