@@ -167,6 +167,31 @@ namespace MeshAttributes.Generators.Tests
             Assert.DoesNotContain("match:", run.Manifests["orders/virtualservice.yaml"]);
         }
 
+        [Fact]
+        public void Handlers_mapped_on_the_app_in_top_level_statements_get_their_routes()
+        {
+            var run = GeneratorHarness.Run(new[]
+            {
+                ServiceLevel,
+                """
+                using MeshAttributes;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapPost("/orders/{id}/cancel", [Timeout("3s")] (string id) => Results.Ok(id));
+                var shipping = app.MapGroup("/shipping");
+                shipping.MapGet("/{id}", [Timeout("4s")] (string id) => Results.Ok(id));
+                app.Run();
+                """,
+            });
+
+            string yaml = run.Manifests["orders/virtualservice.yaml"];
+            Assert.Contains("timeout: 3s", Route(yaml, "post-orders-id-cancel"));
+            Assert.Contains("timeout: 4s", Route(yaml, "get-shipping-id"));
+        }
+
         // The text of one named http route, up to the next route.
         private static string Route(string yaml, string name)
         {

@@ -25,6 +25,8 @@ namespace MeshAttributes.IntegrationTests
                     RepoRoot,
                     "build",
                     Path.Combine("samples", "ECommerce", service, service + ".csproj"),
+                    // A full compile, so analyzer warnings (errors here: warnings are errors in the samples) are reported.
+                    "--no-incremental",
                     "-nodeReuse:false",
                     "-p:BuildProjectReferences=false",
                     "-p:MeshManifestsOutputPath=" + OutputFolder);

@@ -177,13 +177,20 @@ namespace MeshAttributes.Generators.FrontEnd
                 Find(attributes, KnownNames.Idempotent) is not null);
         }
 
-        // The prefix contributed by the builder a Map* call is made on: "" for the app itself, the MapGroup
-        // patterns for a group, or null when it cannot be known here.
+        // The prefix contributed by the builder a Map* call is made on: "" for the application or any other
+        // route builder that is not a group, the MapGroup patterns for a group (followed through fluent calls
+        // and local variables), or null when a group comes from somewhere this file cannot see.
         private static string? GroupPrefix(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken, int depth)
         {
-            if (depth > MaxGroupDepth)
+            ITypeSymbol? type = model.GetTypeInfo(receiver, cancellationToken).Type;
+            if (type is null || depth > MaxGroupDepth)
             {
                 return null;
+            }
+
+            if (!IsRouteGroup(type))
+            {
+                return string.Empty;
             }
 
             switch (receiver)
@@ -192,8 +199,7 @@ namespace MeshAttributes.Generators.FrontEnd
                     return GroupPrefix(parenthesized.Expression, model, cancellationToken, depth + 1);
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } call
                     when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method:
-                    string? outer = GroupPrefix(inner.Expression, model, cancellationToken, depth + 1);
-                    if (outer is null)
+                    if (GroupPrefix(inner.Expression, model, cancellationToken, depth + 1) is not string outer)
                     {
                         return null;
                     }
@@ -203,13 +209,10 @@ namespace MeshAttributes.Generators.FrontEnd
                         return PatternOf(call, method, model, cancellationToken) is string pattern ? Combine(outer, pattern) : null;
                     }
 
-                    // Fluent configuration (WithTags, RequireAuthorization, ...) returns the builder it was given.
-                    return IsRouteGroup(method.ReturnType) || method.ReturnType.Equals(model.GetTypeInfo(inner.Expression, cancellationToken).Type, SymbolEqualityComparer.Default)
-                        ? outer
-                        : null;
+                    // Fluent configuration (WithTags, RequireAuthorization, ...) returns the group it was given.
+                    return model.GetTypeInfo(inner.Expression, cancellationToken).Type is { } innerType && IsRouteGroup(innerType) ? outer : null;
                 default:
-                    ISymbol? symbol = model.GetSymbolInfo(receiver, cancellationToken).Symbol;
-                    if (symbol is ILocalSymbol local)
+                    if (model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol local)
                     {
                         foreach (var reference in local.DeclaringSyntaxReferences)
                         {
@@ -219,13 +222,9 @@ namespace MeshAttributes.Generators.FrontEnd
                                 return GroupPrefix(value, model, cancellationToken, depth + 1);
                             }
                         }
-
-                        return null;
                     }
 
-                    // The application or a plain IEndpointRouteBuilder is the root; a group handed in from elsewhere is unknown.
-                    ITypeSymbol? type = model.GetTypeInfo(receiver, cancellationToken).Type;
-                    return type is null || IsRouteGroup(type) ? null : string.Empty;
+                    return null;
             }
         }
 

@@ -45,12 +45,19 @@ namespace MeshAttributes.Generators.Tests.Infrastructure
             return run;
         }
 
-        public static CSharpCompilation CreateCompilation(params string[] sources) =>
-            CSharpCompilation.Create(
+        public static CSharpCompilation CreateCompilation(params string[] sources)
+        {
+            var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")).ToList();
+            // Top-level statements (a Program.cs) need an executable, as in a real web project.
+            bool hasTopLevelStatements = trees.Any(t => t.GetRoot().ChildNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any());
+            return CSharpCompilation.Create(
                 "TestService",
-                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, $"Source{i}.cs")),
+                trees,
                 TestReferences.All,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(
+                    hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    nullableContextOptions: NullableContextOptions.Enable));
+        }
 
         public static GeneratorDriver CreateDriver(IReadOnlyDictionary<string, string>? globalOptions = null) =>
             CSharpGeneratorDriver.Create(
