@@ -7,17 +7,20 @@ using MeshAttributes.Testing;
 namespace MeshAttributes.IntegrationTests
 {
     /// <summary>
-    /// Builds the ECommerce sample once per test run with <c>dotnet build</c>, writing its manifests into a
-    /// fresh folder, the way the README's first command does.
+    /// Builds the ECommerce sample once per test run with <c>dotnet build</c>, the way the README's first
+    /// command does, and reads what it wrote to <c>artifacts/mesh/</c>. (Building the sample into another folder
+    /// would make the task delete the manifests a developer already has there.)
     /// </summary>
-    public sealed class SampleBuild : IDisposable
+    public sealed class SampleBuild
     {
         public static readonly string[] Services = { "CheckoutService", "InventoryService", "PaymentService", "ShippingService" };
+
+        public static readonly string[] ServiceNames = { "checkout-service", "inventory-service", "payment-service", "shipping-service" };
 
         public SampleBuild()
         {
             RepoRoot = SharedFolder.Current.RepoRoot ?? throw new InvalidOperationException("MeshAttributes.sln not found above " + AppContext.BaseDirectory);
-            OutputFolder = Path.Combine(Path.GetTempPath(), "mesh-sample-" + Guid.NewGuid().ToString("N")) + Path.DirectorySeparatorChar;
+            OutputFolder = Path.Combine(RepoRoot, "artifacts", "mesh") + Path.DirectorySeparatorChar;
             var outputs = new List<string>();
             foreach (string service in Services)
             {
@@ -28,8 +31,7 @@ namespace MeshAttributes.IntegrationTests
                     // A full compile, so analyzer warnings (errors here: warnings are errors in the samples) are reported.
                     "--no-incremental",
                     "-nodeReuse:false",
-                    "-p:BuildProjectReferences=false",
-                    "-p:MeshManifestsOutputPath=" + OutputFolder);
+                    "-p:BuildProjectReferences=false");
                 outputs.Add(output);
                 if (exitCode != 0)
                 {
@@ -38,7 +40,7 @@ namespace MeshAttributes.IntegrationTests
             }
 
             BuildOutput = string.Join("\n", outputs);
-            Manifests = Directory.GetFiles(OutputFolder, "*", SearchOption.AllDirectories)
+            Manifests = ServiceNames.SelectMany(name => Directory.GetFiles(Path.Combine(OutputFolder, name), "*", SearchOption.AllDirectories))
                 .ToDictionary(f => Path.GetRelativePath(OutputFolder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
         }
 
@@ -49,16 +51,5 @@ namespace MeshAttributes.IntegrationTests
         public string BuildOutput { get; }
 
         public IReadOnlyDictionary<string, string> Manifests { get; }
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(OutputFolder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
     }
 }
