@@ -19,6 +19,10 @@ namespace MeshAttributes.Build.Tests.Infrastructure
 
         public static string AttributesProject => Path.Combine(Root, "src", "MeshAttributes", "MeshAttributes.csproj");
 
+        public static string GeneratorProject => Path.Combine(Root, "src", "MeshAttributes.Generators", "MeshAttributes.Generators.csproj");
+
+        public static string CoreProject => Path.Combine(Root, "src", "MeshAttributes.Core", "MeshAttributes.Core.csproj");
+
         public static string TaskProject => Path.Combine(Root, "src", "MeshAttributes.Build", "MeshAttributes.Build.csproj");
 
         public static string TaskAssembly =>

@@ -13,8 +13,18 @@ namespace MeshAttributes.Build.Tests.Infrastructure
         private readonly TempFolder folder = new();
         private bool restored;
 
-        public SampleProject(TaskAssemblyFixture fixture)
+        /// <param name="withGenerator">
+        /// Load the generator and analyzers too, as the samples do, so real attributes (not hand-written manifest
+        /// attributes) drive the build end to end.
+        /// </param>
+        public SampleProject(TaskAssemblyFixture fixture, bool withGenerator = false)
         {
+            string analyzers = withGenerator
+                ? $"""
+                    <ProjectReference Include="{RepoPaths.GeneratorProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                    <ProjectReference Include="{RepoPaths.CoreProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                  """
+                : string.Empty;
             ProjectFile = folder.Combine("UserService.csproj");
             File.WriteAllText(ProjectFile, $"""
                 <Project Sdk="Microsoft.NET.Sdk">
@@ -27,11 +37,15 @@ namespace MeshAttributes.Build.Tests.Infrastructure
                   </PropertyGroup>
                   <ItemGroup>
                     <ProjectReference Include="{RepoPaths.AttributesProject}" />
+                {analyzers}
                   </ItemGroup>
                   <Import Project="{RepoPaths.TargetsFile}" />
                 </Project>
                 """);
-            SetSource(CSharpSource.Manifests());
+            if (!withGenerator)
+            {
+                SetSource(CSharpSource.Manifests());
+            }
         }
 
         public string Folder => folder.Path;
@@ -49,6 +63,8 @@ namespace MeshAttributes.Build.Tests.Infrastructure
         public string Manifest(string path) => Path.Combine(DefaultManifestsFolder, path);
 
         public void SetSource(string csharp) => File.WriteAllText(folder.Combine("Manifests.cs"), csharp);
+
+        public void WriteFile(string name, string text) => File.WriteAllText(folder.Combine(name), text);
 
         public CommandResult Build(params string[] properties) => Run("build", properties);
 
