@@ -24,7 +24,7 @@ namespace MeshAttributes.IntegrationTests
             var outputs = new List<string>();
             foreach (string service in Services)
             {
-                var (exitCode, output) = DotnetCli.Run(
+                var (_, exitCode, output) = DotnetCli.Run(
                     RepoRoot,
                     "build",
                     Path.Combine("samples", "ECommerce", service, service + ".csproj"),

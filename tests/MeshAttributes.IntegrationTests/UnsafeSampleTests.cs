@@ -17,7 +17,7 @@ namespace MeshAttributes.IntegrationTests
             string output = Path.Combine(Path.GetTempPath(), "mesh-unsafe-" + Guid.NewGuid().ToString("N")) + Path.DirectorySeparatorChar;
             try
             {
-                var (exitCode, log) = DotnetCli.Run(
+                var (_, exitCode, log) = DotnetCli.Run(
                     root,
                     "build",
                     Path.Combine("samples", "Unsafe", "UnsafeShowcase", "UnsafeShowcase.csproj"),

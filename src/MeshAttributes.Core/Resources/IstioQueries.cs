@@ -1,5 +1,6 @@
 using System.Text;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Rendering;
 
 namespace MeshAttributes.Core.Resources
 {
@@ -45,11 +46,11 @@ namespace MeshAttributes.Core.Resources
         /// A <c>cluster_name</c> matcher for the callers' outbound clusters of the service (any port, any subset), as
         /// a PromQL double-quoted string: RE2 is anchored by Prometheus, so <c>inventory-service-v2</c> and the
         /// inbound clusters never match. <paramref name="namespaceRegex"/> is a regex for the namespace part,
-        /// already escaped (a literal namespace from <see cref="EscapeRegex"/>, or a dashboard variable).
+        /// already escaped (a literal namespace from <see cref="Re2.Escape"/>, or a dashboard variable).
         /// </summary>
         public static string OutboundClusterMatcher(ServiceSpec service, string namespaceRegex) =>
             "cluster_name=~\"" + EscapeForPromQlString(
-                "outbound\\|[0-9]+\\|[^|]*\\|" + EscapeRegex(service.Name) + "\\." + namespaceRegex + "\\.svc\\.cluster\\.local") + "\"";
+                "outbound\\|[0-9]+\\|[^|]*\\|" + Re2.Escape(service.Name) + "\\." + namespaceRegex + "\\.svc\\.cluster\\.local") + "\"";
 
         /// <summary>The 5xx ratio over <paramref name="window"/>, grouped by <see cref="ServiceLabels"/>.</summary>
         public static string ErrorRatio(ServiceSpec service, string namespaceMatcher, string window, string by, string separator) =>
@@ -61,22 +62,6 @@ namespace MeshAttributes.Core.Resources
         public static string LatencyQuantile(ServiceSpec service, string namespaceMatcher, string quantile, string window, string by) =>
             "histogram_quantile(" + quantile + ", sum(rate(" + DurationBuckets + "{" + ServiceSelector(service, namespaceMatcher) + "}[" + window + "])) by (" + by + ", le))";
 
-        /// <summary>Escapes RE2 metacharacters so <paramref name="literal"/> matches only itself.</summary>
-        public static string EscapeRegex(string literal)
-        {
-            var sb = new StringBuilder(literal.Length);
-            foreach (char c in literal)
-            {
-                if ("\\.+*?()|[]{}^$".IndexOf(c) >= 0)
-                {
-                    sb.Append('\\');
-                }
-
-                sb.Append(c);
-            }
-
-            return sb.ToString();
-        }
 
         // PromQL double-quoted strings use Go escapes: a regex backslash is written twice.
         private static string EscapeForPromQlString(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Rendering;
 using MeshAttributes.Core.Rules;
 
 namespace MeshAttributes.Core.Resources
@@ -68,7 +69,7 @@ namespace MeshAttributes.Core.Resources
                     t.RunbookUrl))
                 .Add(Rule(
                     CircuitBreakerActive,
-                    "sum(" + IstioQueries.EjectionsActive + "{" + IstioQueries.OutboundClusterMatcher(service, IstioQueries.EscapeRegex(service.EffectiveNamespace)) + "}) by (cluster_name) > 0\n",
+                    "sum(" + IstioQueries.EjectionsActive + "{" + IstioQueries.OutboundClusterMatcher(service, Re2.Escape(service.EffectiveNamespace)) + "}) by (cluster_name) > 0\n",
                     "1m",
                     "warning",
                     "Circuit breaker active for {{ $labels.cluster_name }}",

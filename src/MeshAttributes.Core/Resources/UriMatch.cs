@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using MeshAttributes.Core.Rendering;
 
 namespace MeshAttributes.Core.Resources
 {
@@ -59,7 +60,7 @@ namespace MeshAttributes.Core.Resources
                     // "{{" and "}}" stand for literal braces.
                     string text = string.Concat(parts.ConvertAll(p => p.Literal));
                     literal++;
-                    regex.Append('/').Append(EscapeRegex(text));
+                    regex.Append('/').Append(Re2.Escape(text));
                     exact.Append('/').Append(text);
                     continue;
                 }
@@ -76,7 +77,7 @@ namespace MeshAttributes.Core.Resources
                 regex.Append('/');
                 foreach (var part in parts)
                 {
-                    regex.Append(part.Parameter is { } p ? p.Pattern : EscapeRegex(part.Literal!));
+                    regex.Append(part.Parameter is { } p ? p.Pattern : Re2.Escape(part.Literal!));
                     catchAll |= part.Parameter?.CatchAll ?? false;
                 }
             }
@@ -154,21 +155,6 @@ namespace MeshAttributes.Core.Resources
             return parts;
         }
 
-        private static string EscapeRegex(string literal)
-        {
-            var sb = new StringBuilder(literal.Length);
-            foreach (char c in literal)
-            {
-                if ("\\.+*?()|[]{}^$".IndexOf(c) >= 0)
-                {
-                    sb.Append('\\');
-                }
-
-                sb.Append(c);
-            }
-
-            return sb.ToString();
-        }
 
         private sealed class Parameter
         {

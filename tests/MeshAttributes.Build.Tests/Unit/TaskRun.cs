@@ -10,7 +10,7 @@ namespace MeshAttributes.Build.Tests.Unit
         public string ErrorText => string.Join("\n", Engine.Errors.Select(e => $"{e.Code}: {e.Message}"));
 
         public string Summary =>
-            Engine.Messages.SingleOrDefault(m => m.Importance == MessageImportance.Normal && m.Message!.StartsWith("MeshAttributes: ", System.StringComparison.Ordinal))?.Message
+            Engine.Messages.SingleOrDefault(m => m.Importance == MessageImportance.High && m.Message!.StartsWith("MeshAttributes: ", System.StringComparison.Ordinal))?.Message
             ?? "(no summary)";
     }
 }

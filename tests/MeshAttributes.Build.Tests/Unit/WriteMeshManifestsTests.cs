@@ -41,11 +41,11 @@ namespace MeshAttributes.Build.Tests.Unit
         }
 
         [Fact]
-        public void Logs_a_one_line_summary_at_normal_importance()
+        public void Logs_a_one_line_summary_at_high_importance_so_a_plain_build_shows_it()
         {
             TaskRun run = Run(CSharpSource.Manifests(("a-service/x.yaml", "x"), ("a-service/y.yaml", "y"), ("b-service/z.yaml", "z")));
 
-            BuildMessageEventArgs summary = Assert.Single(run.Engine.Messages, m => m.Importance == MessageImportance.Normal);
+            BuildMessageEventArgs summary = Assert.Single(run.Engine.Messages, m => m.Importance == MessageImportance.High);
             Assert.StartsWith($"MeshAttributes: 2 services, 3 manifests in {Output} (3 written, 0 deleted)", summary.Message);
         }
 

@@ -1,0 +1,25 @@
+using System.Text;
+
+namespace MeshAttributes.Core.Rendering
+{
+    /// <summary>RE2, the regex dialect of Envoy's <c>safe_regex</c> and of PromQL's <c>=~</c>.</summary>
+    public static class Re2
+    {
+        /// <summary>Escapes RE2 metacharacters so <paramref name="literal"/> matches only itself.</summary>
+        public static string Escape(string literal)
+        {
+            var sb = new StringBuilder(literal.Length);
+            foreach (char c in literal)
+            {
+                if ("\\.+*?()|[]{}^$".IndexOf(c) >= 0)
+                {
+                    sb.Append('\\');
+                }
+
+                sb.Append(c);
+            }
+
+            return sb.ToString();
+        }
+    }
+}

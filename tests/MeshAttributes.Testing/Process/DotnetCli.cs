@@ -1,0 +1,50 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+
+namespace MeshAttributes.Testing
+{
+    /// <summary>Runs the SDK's <c>dotnet</c> as a user would, isolated from the test host's MSBuild environment.</summary>
+    public static class DotnetCli
+    {
+        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
+        public static DotnetRun Run(string workingDirectory, params string[] args)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (string arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            // No MSBuild node outlives a build: a reused node would keep an old task DLL, and would linger after the tests.
+            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+            // `dotnet test` sets these for its own MSBuild; a child build must find its SDK itself.
+            foreach (string name in new[] { "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
+            {
+                start.Environment.Remove(name);
+            }
+
+            string command = "dotnet " + string.Join(" ", args);
+            using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("Could not start " + command);
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{command} did not finish within {Timeout}:\n{stdout.Result}{stderr.Result}");
+            }
+
+            return new DotnetRun(command, process.ExitCode, stdout.Result + stderr.Result);
+        }
+    }
+}
