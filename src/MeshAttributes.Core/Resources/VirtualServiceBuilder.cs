@@ -73,11 +73,13 @@ namespace MeshAttributes.Core.Resources
             IEnumerable<string?> methods = endpoint.Methods.Count == 0 ? new string?[] { null } : endpoint.Methods;
             foreach (string? method in methods)
             {
+                // ASP.NET Core routing ignores case; so must the mesh, or a differently cased request misses its policy.
+                // Istio's ignoreUriCase covers exact and prefix matches only, so a regex carries RE2's (?i) flag instead.
+                bool regex = uri.Kind == "regex";
                 matches.Add(new MapNode()
                     .Set("method", method is null ? null : new MapNode().Set("exact", method))
-                    .Set("uri", new MapNode().Set(uri.Kind, uri.Value))
-                    // ASP.NET Core routing ignores case; so must the mesh, or a differently cased request misses its policy.
-                    .Set("ignoreUriCase", true));
+                    .Set("uri", new MapNode().Set(uri.Kind, regex ? "(?i)" + uri.Value : uri.Value))
+                    .Set("ignoreUriCase", regex ? null : true));
             }
 
             return matches;
