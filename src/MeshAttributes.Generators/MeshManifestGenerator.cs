@@ -31,17 +31,25 @@ namespace MeshAttributes.Generators
             var retryEndpoints = Endpoints(context, KnownNames.Retry).WithTrackingName(TrackingNames.RetryEndpoints);
             var timeoutEndpoints = Endpoints(context, KnownNames.Timeout).WithTrackingName(TrackingNames.TimeoutEndpoints);
 
+            // Minimal-API handlers in one pipeline for both attributes: a lambda's symbol costs binding the method around
+            // it, which a pipeline per attribute would pay once per attribute on every compilation change.
+            var handlerEndpoints = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => EndpointReader.IsHandlerCandidate(node),
+                    static (ctx, ct) => EndpointReader.ReadAttributedHandler(ctx.Node, ctx.SemanticModel, ct).ToEquatableArray())
+                .WithTrackingName(TrackingNames.HandlerEndpoints);
+
             var options = context.AnalyzerConfigOptionsProvider
                 .Select(static (provider, _) => new GeneratorOptions(
                     provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null))
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()
-                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()))
+                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()).Combine(handlerEndpoints.Collect()))
                 .Combine(options)
                 .SelectMany(static (input, _) => ServiceModelBuilder.Build(
                     input.Left.Left,
-                    input.Left.Right.Left.AddRange(input.Left.Right.Right),
+                    input.Left.Right.Left.Left.AddRange(input.Left.Right.Left.Right).AddRange(input.Left.Right.Right),
                     input.Right))
                 .WithTrackingName(TrackingNames.ServiceModels);
 

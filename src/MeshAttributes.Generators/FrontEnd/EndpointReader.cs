@@ -52,9 +52,30 @@ namespace MeshAttributes.Generators.FrontEnd
             }
         }
 
-        /// <summary>Whether <paramref name="node"/> can carry an endpoint-level attribute (the syntax-only filter of the pipeline).</summary>
+        /// <summary>
+        /// Whether <paramref name="node"/> is a declaration that can carry an endpoint-level attribute (the syntax-only
+        /// filter of the per-attribute pipelines). Handlers have their own pipeline: see <see cref="IsHandlerCandidate"/>.
+        /// </summary>
         public static bool IsEndpointCandidate(SyntaxNode node) =>
-            node is MethodDeclarationSyntax or ClassDeclarationSyntax or AnonymousFunctionExpressionSyntax;
+            node is MethodDeclarationSyntax or ClassDeclarationSyntax;
+
+        /// <summary>
+        /// Whether <paramref name="node"/> can be a minimal-API handler with attributes: a lambda with an attribute list passed
+        /// as an argument, the syntactic shape <c>ReadHandler</c> requires anyway.
+        /// </summary>
+        public static bool IsHandlerCandidate(SyntaxNode node) =>
+            node is LambdaExpressionSyntax { AttributeLists.Count: > 0, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } };
+
+        /// <summary>
+        /// The endpoint a <see cref="IsHandlerCandidate"/> lambda stands for, when it carries <c>[Retry]</c> or <c>[Timeout]</c>.
+        /// Reading both attributes in one pass matters: asking for a lambda's symbol binds the whole method around it, and one
+        /// pipeline per attribute bound every method holding handlers once per attribute.
+        /// </summary>
+        public static ImmutableArray<EndpointSpec> ReadAttributedHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+            model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
+                && lambda.GetAttributes().Any(a => a.Is(KnownNames.Retry) || a.Is(KnownNames.Timeout))
+                ? Read(lambda, node, model, cancellationToken)
+                : ImmutableArray<EndpointSpec>.Empty;
 
         public static IEnumerable<EndpointSpec> ReadAction(IMethodSymbol method)
         {

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace MeshAttributes.Benchmarks
+{
+    /// <summary>
+    /// The control for the analyzer benchmarks: registers the same kinds of callbacks as a policy analyzer (attribute
+    /// lists, invocations, types, methods, compilation end) and does nothing in them, so what it costs over
+    /// <c>GetDiagnostics</c> is Roslyn's analyzer-driver overhead, and what a real analyzer costs over it is its own work.
+    /// </summary>
+    // A benchmark-only control handed to CompilationWithAnalyzers, never shipped nor loaded by a compiler: the rules for
+    // shippable analyzers (netstandard2.0 target, extended analyzer rules, release tracking) do not apply to it.
+#pragma warning disable RS1036, RS1041, RS2008
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NoOpAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new(
+            "BENCH000", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(static start =>
+            {
+                start.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.AttributeList, SyntaxKind.InvocationExpression);
+                start.RegisterSymbolAction(static _ => { }, SymbolKind.NamedType, SymbolKind.Method);
+                start.RegisterCompilationEndAction(static _ => { });
+            });
+        }
+    }
+#pragma warning restore RS1036, RS1041, RS2008
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Running;
+
+namespace MeshAttributes.Benchmarks
+{
+    /// <summary>
+    /// BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short</c>), or one of two modes that time nothing the
+    /// switcher can: <c>--verify</c> (incremental caching, asserted with tracked steps) and <c>--analyzer-share</c>.
+    /// Either mode takes <c>--endpoints 1000</c> (repeatable) to limit the sizes.
+    /// </summary>
+    public static class Program
+    {
+        private static readonly int[] DefaultSizes = { 1, 10, 100, 1000 };
+
+        public static int Main(string[] args)
+        {
+            if (args.Contains("--verify"))
+            {
+                return IncrementalVerifier.Run(Sizes(args));
+            }
+
+            if (args.Contains("--analyzer-share"))
+            {
+                return AnalyzerShareReport.Run(Sizes(args));
+            }
+
+            Console.WriteLine("// " + DiscoveredAnalyzers.Load().Describe());
+            bool cpuClock = args.Contains(BenchmarkConfig.CpuClockOption);
+            string[] switcherArgs = args.Where(a => a != BenchmarkConfig.CpuClockOption).ToArray();
+            var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(cpuClock)).ToList();
+            return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+        }
+
+        private static IReadOnlyList<int> Sizes(string[] args)
+        {
+            var sizes = new List<int>();
+            for (int i = 0; i < args.Length - 1; i++)
+            {
+                if (args[i] == "--endpoints")
+                {
+                    sizes.Add(int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return sizes.Count > 0 ? sizes : DefaultSizes;
+        }
+    }
+}
