@@ -38,12 +38,18 @@ namespace MeshAttributes.Generators.Analyzers
         private readonly ConcurrentBag<EndpointSpec> _endpoints = new();
         private readonly ConcurrentBag<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
+        // Whether the service's own [Retry] can replay a processed request: the one way (MESH100) a handler without
+        // attributes of its own has a finding. Otherwise such handlers are skipped unbound, since asking for a
+        // lambda's symbol makes Roslyn bind the whole method around it.
+        private readonly bool _serviceRetryCanReplay;
+
         public AnalysisSession(Compilation compilation, string? defaultNamespace)
         {
             _assembly = compilation.Assembly;
             _defaultNamespace = defaultNamespace;
             AssemblyAttributes = _assembly.GetAttributes();
             AssemblyService = WithDefaults(ServiceReader.Read(AssemblyAttributes));
+            _serviceRetryCanReplay = AssemblyService?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
             _assemblyDiagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => AnalyzeAssembly(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -138,14 +144,17 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            if (!access.Name.Identifier.ValueText.StartsWith("Map", StringComparison.Ordinal))
+            string mapMethod = access.Name.Identifier.ValueText;
+            if (!EndpointReader.IsMapMethod(mapMethod))
             {
                 return;
             }
 
+            bool inheritedRetryMatters = _serviceRetryCanReplay && EndpointReader.MayMapNonIdempotent(mapMethod);
             foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
             {
                 if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda
+                    || (!inheritedRetryMatters && !(lambda is LambdaExpressionSyntax { AttributeLists.Count: > 0 }))
                     || context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is not IMethodSymbol handler
                     || EndpointReader.ReadHandler(handler, lambda, context.SemanticModel, context.CancellationToken) is not { } endpoint)
                 {

@@ -52,6 +52,12 @@ namespace MeshAttributes.Generators.FrontEnd
             }
         }
 
+        /// <summary>Whether <paramref name="name"/> is a minimal-API method that maps a handler (MapGet … MapMethods, Map).</summary>
+        public static bool IsMapMethod(string name) => MapMethods.ContainsKey(name);
+
+        /// <summary>Whether a handler mapped by <paramref name="name"/> may answer POST or PATCH (by the name alone).</summary>
+        public static bool MayMapNonIdempotent(string name) => name is "MapPost" or "MapPatch" or "MapMethods" or "Map";
+
         /// <summary>
         /// Whether <paramref name="node"/> is a declaration that can carry an endpoint-level attribute (the syntax-only
         /// filter of the per-attribute pipelines). Handlers have their own pipeline: see <see cref="IsHandlerCandidate"/>.
