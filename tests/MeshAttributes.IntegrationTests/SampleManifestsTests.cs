@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace MeshAttributes.IntegrationTests
 {
     /// <summary>The sample, built with dotnet build, reproduces the case study's hand-written manifests.</summary>
-    public class SampleManifestsTests : IClassFixture<SampleBuild>
+    [Collection(SampleBuildCollection.Name)]
+    public class SampleManifestsTests
     {
         private readonly SampleBuild _sample;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Resources;
+using MeshAttributes.Testing;
 
 namespace MeshAttributes.Observability.Tests
 {
@@ -35,6 +36,14 @@ namespace MeshAttributes.Observability.Tests
         public static ServiceSpec Service(string name, string? @namespace = Namespace, AlertingSpec? alerting = null, CircuitBreakerSpec? circuitBreaker = null) =>
             new(name, @namespace, 8080, circuitBreaker, null, null, null, null, null, null,
                 EquatableArray<DependencySpec>.Empty, EquatableArray<CallerSpec>.Empty, alerting, EquatableArray<EndpointSpec>.Empty);
+
+        /// <summary>The rule groups of every given service's generated <c>prometheusrule.yaml</c>, in one file.</summary>
+        public static RuleFile Rules(IEnumerable<ServiceSpec> services) =>
+            RuleFile.FromPrometheusRules(services.Select(s => File(s, "prometheusrule.yaml")));
+
+        /// <summary><see cref="RuleFile.Expect"/> for the rule of <paramref name="service"/>.</summary>
+        public static ExpectedAlert Expect(this RuleFile rules, ServiceSpec service, string alert, IReadOnlyDictionary<string, string> exprLabels, string? humanizedValue = null) =>
+            rules.Expect(service.Name, service.EffectiveNamespace, alert, exprLabels, humanizedValue);
 
         /// <summary>The text of one rendered file of <paramref name="service"/>, failing when it was not rendered.</summary>
         public static string File(ServiceSpec service, string fileName)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Resources;
-using MeshAttributes.Observability.Tests.Harness;
+using MeshAttributes.Testing;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -78,7 +78,7 @@ namespace MeshAttributes.Observability.Tests
         [Fact]
         public void ConfigMap_carries_the_sidecar_label_and_exactly_dashboard_json()
         {
-            var configMap = Yaml.Load(CaseStudy.File(CaseStudy.Inventory, "grafana-dashboard.yaml"));
+            var configMap = YamlNodes.Load(CaseStudy.File(CaseStudy.Inventory, "grafana-dashboard.yaml"));
 
             Assert.Equal("ConfigMap", configMap.Text("kind"));
             var label = (YamlScalarNode)configMap.At("metadata", "labels", "grafana_dashboard");
@@ -90,7 +90,7 @@ namespace MeshAttributes.Observability.Tests
         [Fact]
         public void Kustomization_lists_the_rule_and_the_ConfigMap_but_not_dashboard_json()
         {
-            var resources = ((YamlSequenceNode)Yaml.Load(CaseStudy.File(CaseStudy.Inventory, "kustomization.yaml")).At("resources"))
+            var resources = ((YamlSequenceNode)YamlNodes.Load(CaseStudy.File(CaseStudy.Inventory, "kustomization.yaml")).At("resources"))
                 .Select(n => ((YamlScalarNode)n).Value).ToList();
 
             Assert.Contains("prometheusrule.yaml", resources);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using MeshAttributes.Core.Model;
-using MeshAttributes.Observability.Tests.Harness;
+using MeshAttributes.Testing;
 using Xunit;
 using static MeshAttributes.Core.Resources.PrometheusRuleBuilder;
 
@@ -13,7 +13,6 @@ namespace MeshAttributes.Observability.Tests
     /// </summary>
     public sealed class IncidentReplayTests
     {
-        private const string RulesFile = "rules.yaml";
         private const string Requests = "istio_requests_total";
         private const string Buckets = "istio_request_duration_milliseconds_bucket";
         private const string Ejections = "envoy_cluster_outlier_detection_ejections_active";
@@ -22,8 +21,8 @@ namespace MeshAttributes.Observability.Tests
         public void Inventory_at_30_percent_5xx_for_10_minutes_fires_critical_for_inventory_only()
         {
             Promtool.SkipIfMissing();
-            var rules = RuleFile.FromServices(CaseStudy.All);
-            var suite = new RuleTestFile(RulesFile);
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
             IncidentTest(suite, rules, wrongExpectation: false);
             PassesPromtool(rules, suite);
         }
@@ -32,14 +31,11 @@ namespace MeshAttributes.Observability.Tests
         public void A_wrong_expectation_makes_promtool_fail()
         {
             Promtool.SkipIfMissing();
-            var rules = RuleFile.FromServices(CaseStudy.All);
-            var suite = new RuleTestFile(RulesFile);
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
             IncidentTest(suite, rules, wrongExpectation: true);
 
-            using var dir = new TempDir();
-            dir.Write(RulesFile, rules.Text);
-            string tests = dir.Write("tests.yaml", suite.Render());
-            var (code, output) = Promtool.Run(dir.Path, "test", "rules", tests);
+            var (code, output) = Promtool.TestRules(rules, suite);
 
             Assert.True(code != 0, "promtool accepted an expectation that checkout-service pages too:\n" + output);
             Assert.Contains("FAILED", output);
@@ -50,8 +46,8 @@ namespace MeshAttributes.Observability.Tests
         public void Healthy_services_at_1_percent_5xx_fire_nothing()
         {
             Promtool.SkipIfMissing();
-            var rules = RuleFile.FromServices(CaseStudy.All);
-            var suite = new RuleTestFile(RulesFile);
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
             var test = suite.Test("every service healthy: 1% 5xx, fast, no ejections");
             foreach (ServiceSpec service in CaseStudy.All)
             {
@@ -75,8 +71,8 @@ namespace MeshAttributes.Observability.Tests
         public void P99_above_the_services_LatencyP99_fires_after_its_for()
         {
             Promtool.SkipIfMissing();
-            var rules = RuleFile.FromServices(CaseStudy.All);
-            var suite = new RuleTestFile(RulesFile);
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
             var test = suite.Test("P99 = 1750ms: above payment's 1s, below the 2s default");
 
             // 98 of 100 requests a minute take 500ms–1s, 2 take 1s–2.5s: histogram_quantile(0.99) = 1750ms.
@@ -98,8 +94,8 @@ namespace MeshAttributes.Observability.Tests
         public void Ejections_of_the_services_outbound_clusters_fire_CircuitBreakerActive()
         {
             Promtool.SkipIfMissing();
-            var rules = RuleFile.FromServices(CaseStudy.All);
-            var suite = new RuleTestFile(RulesFile);
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
             var test = suite.Test("callers eject inventory-service hosts from 3m");
             string inventory = Cluster(CaseStudy.Inventory);
             test.Series(Ejections, Labels(("cluster_name", inventory), ("pod", "checkout-1")), "0x2 1x10")
@@ -122,8 +118,8 @@ namespace MeshAttributes.Observability.Tests
         public void A_subset_cluster_of_the_service_counts_too()
         {
             Promtool.SkipIfMissing();
-            var rules = RuleFile.FromServices(CaseStudy.All);
-            var suite = new RuleTestFile(RulesFile);
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
             string subset = "outbound|9090|v2|inventory-service.default.svc.cluster.local";
             suite.Test("ejections in subset v2 on another port")
                 .Series(Ejections, Labels(("cluster_name", subset), ("pod", "checkout-1")), "1x10")
@@ -179,11 +175,7 @@ namespace MeshAttributes.Observability.Tests
 
         private static void PassesPromtool(RuleFile rules, RuleTestFile suite)
         {
-            using var dir = new TempDir();
-            dir.Write(RulesFile, rules.Text);
-            string tests = dir.Write("tests.yaml", suite.Render());
-            string output = Promtool.RunOk(dir.Path, tests, "test", "rules", tests);
-            Assert.Contains("SUCCESS", output);
+            Assert.Contains("SUCCESS", Promtool.AssertTestRulesPass(rules, suite));
         }
 
         private static string Cluster(ServiceSpec service) => $"outbound|8080||{service.Name}.{service.EffectiveNamespace}.svc.cluster.local";

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using MeshAttributes.Core.Rendering;
 using MeshAttributes.Core.Resources;
-using MeshAttributes.Observability.Tests.Harness;
+using MeshAttributes.Testing;
 using Xunit;
 
 namespace MeshAttributes.Observability.Tests
@@ -9,14 +9,12 @@ namespace MeshAttributes.Observability.Tests
     /// <summary>The mesh-wide MTLSCoverageDrop the CLI will write: it fires on plaintext traffic and only on that.</summary>
     public sealed class MeshAlertRulesTests
     {
-        private const string RulesFile = "rules.yaml";
-
         [SkippableFact]
         public void MTLSCoverageDrop_fires_at_90_percent_mtls_and_not_at_100_percent()
         {
             Promtool.SkipIfMissing();
             var rules = new RuleFile().AddPrometheusRule(YamlRenderer.Render(MeshAlertRules.PrometheusRule()));
-            var suite = new RuleTestFile(RulesFile);
+            var suite = new RuleTestFile();
 
             // The client-side proxy reports every request as "unknown": counting it, as the case study did, halves the
             // ratio and the alert would fire on a fully encrypted mesh.
@@ -40,10 +38,7 @@ namespace MeshAttributes.Observability.Tests
                 .Expect("3m", MeshAlertRules.MtlsCoverageDropAlert) // pending: `for: 5m`
                 .Expect("20m", MeshAlertRules.MtlsCoverageDropAlert, fired);
 
-            using var dir = new TempDir();
-            dir.Write(RulesFile, rules.Text);
-            string tests = dir.Write("tests.yaml", suite.Render());
-            Assert.Contains("SUCCESS", Promtool.RunOk(dir.Path, tests, "test", "rules", tests));
+            Assert.Contains("SUCCESS", Promtool.AssertTestRulesPass(rules, suite));
         }
 
         private static Dictionary<string, string> Destination(string policy) =>

@@ -1,6 +1,6 @@
 using System.Linq;
 using MeshAttributes.Core.Model;
-using MeshAttributes.Observability.Tests.Harness;
+using MeshAttributes.Testing;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -68,7 +68,7 @@ namespace MeshAttributes.Observability.Tests
         [Fact]
         public void The_resource_lives_in_the_service_namespace_with_a_name_of_its_own()
         {
-            var doc = Yaml.Load(CaseStudy.File(CaseStudy.Service("orders", "shop"), "prometheusrule.yaml"));
+            var doc = YamlNodes.Load(CaseStudy.File(CaseStudy.Service("orders", "shop"), "prometheusrule.yaml"));
             Assert.Equal("monitoring.coreos.com/v1", doc.Text("apiVersion"));
             Assert.Equal("PrometheusRule", doc.Text("kind"));
             Assert.Equal("orders-mesh-alerts", doc.Text("metadata", "name"));

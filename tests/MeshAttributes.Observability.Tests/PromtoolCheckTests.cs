@@ -5,7 +5,7 @@ using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Rendering;
 using MeshAttributes.Core.Resources;
-using MeshAttributes.Observability.Tests.Harness;
+using MeshAttributes.Testing;
 using Xunit;
 
 namespace MeshAttributes.Observability.Tests

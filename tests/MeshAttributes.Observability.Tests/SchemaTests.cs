@@ -4,6 +4,7 @@ using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Rendering;
 using MeshAttributes.Core.Resources;
 using MeshAttributes.Observability.Tests.Harness;
+using MeshAttributes.Testing;
 using Xunit;
 
 namespace MeshAttributes.Observability.Tests
@@ -21,7 +22,7 @@ namespace MeshAttributes.Observability.Tests
         public void PrometheusRule_validates_against_the_operator_schema(string name)
         {
             var schema = Schemas.Get(PrometheusRuleSchema);
-            JsonNode? rule = Yaml.ToJson(Yaml.Load(CaseStudy.File(Service(name), "prometheusrule.yaml")));
+            JsonNode? rule = YamlNodes.ToJson(CaseStudy.File(Service(name), "prometheusrule.yaml"));
             Schemas.AssertValid(schema, rule, name + "/prometheusrule.yaml");
         }
 
@@ -29,14 +30,14 @@ namespace MeshAttributes.Observability.Tests
         public void Mesh_wide_PrometheusRule_validates_against_the_operator_schema()
         {
             var schema = Schemas.Get(PrometheusRuleSchema);
-            Schemas.AssertValid(schema, Yaml.ToJson(Yaml.Load(YamlRenderer.Render(MeshAlertRules.PrometheusRule()))), "mesh-wide PrometheusRule");
+            Schemas.AssertValid(schema, YamlNodes.ToJson(YamlRenderer.Render(MeshAlertRules.PrometheusRule())), "mesh-wide PrometheusRule");
         }
 
         [SkippableFact]
         public void The_schema_rejects_a_broken_PrometheusRule()
         {
             var schema = Schemas.Get(PrometheusRuleSchema);
-            var rule = Yaml.ToJson(Yaml.Load(CaseStudy.File(CaseStudy.Inventory, "prometheusrule.yaml")))!;
+            var rule = YamlNodes.ToJson(CaseStudy.File(CaseStudy.Inventory, "prometheusrule.yaml"))!;
             rule["spec"]!["groups"]![0]!["rules"]![0]!["for"] = "two minutes";
             Assert.False(schema.Evaluate(rule).IsValid);
         }

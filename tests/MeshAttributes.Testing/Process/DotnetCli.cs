@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Threading.Tasks;
 
 namespace MeshAttributes.Testing
 {
@@ -11,17 +10,7 @@ namespace MeshAttributes.Testing
 
         public static DotnetRun Run(string workingDirectory, params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
+            ProcessStartInfo start = ProcessRunner.StartInfo("dotnet", workingDirectory, args);
 
             // No MSBuild node outlives a build: a reused node would keep an old task DLL, and would linger after the tests.
             start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
@@ -35,16 +24,8 @@ namespace MeshAttributes.Testing
             }
 
             string command = "dotnet " + string.Join(" ", args);
-            using System.Diagnostics.Process process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("Could not start " + command);
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{command} did not finish within {Timeout}:\n{stdout.Result}{stderr.Result}");
-            }
-
-            return new DotnetRun(command, process.ExitCode, stdout.Result + stderr.Result);
+            var (exitCode, output) = ProcessRunner.Run(start, Timeout, command);
+            return new DotnetRun(command, exitCode, output);
         }
     }
 }
