@@ -167,6 +167,38 @@ namespace MeshAttributes.Generators.Tests
             Assert.DoesNotContain("match:", run.Manifests["orders/virtualservice.yaml"]);
         }
 
+        [Fact]
+        public void An_app_built_into_a_local_as_the_web_template_does_is_the_root_of_its_routes_and_groups()
+        {
+            // The body of a `dotnet new web` Program.cs, in a method (the harness compiles a library).
+            var run = GeneratorHarness.Run(new[]
+            {
+                ServiceLevel,
+                """
+                using MeshAttributes;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        var app = builder.Build();
+                        app.MapGet("/orders/{id}", [Timeout("3s")] (int id) => Results.Ok(id));
+                        var tracking = app.MapGroup("/tracking");
+                        tracking.MapGet("/{number}", [Timeout("4s")] (string number) => Results.Ok(number));
+                        app.Run();
+                    }
+                }
+                """,
+            });
+
+            string yaml = run.Manifests["orders/virtualservice.yaml"];
+            Assert.Contains("timeout: 3s", Route(yaml, "get-orders-id"));
+            Assert.Contains("timeout: 4s", Route(yaml, "get-tracking-number"));
+        }
+
         // The text of one named http route, up to the next route.
         private static string Route(string yaml, string name)
         {

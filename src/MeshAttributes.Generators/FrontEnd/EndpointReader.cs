@@ -186,6 +186,13 @@ namespace MeshAttributes.Generators.FrontEnd
                 return null;
             }
 
+            // The application is the root wherever it came from: `var app = builder.Build();` in a template's
+            // top-level Program.cs would otherwise be traced into Build() and given up on.
+            if (IsWebApplication(model.GetTypeInfo(receiver, cancellationToken).Type))
+            {
+                return string.Empty;
+            }
+
             switch (receiver)
             {
                 case ParenthesizedExpressionSyntax parenthesized:
@@ -230,6 +237,9 @@ namespace MeshAttributes.Generators.FrontEnd
         }
 
         private static bool IsRouteGroup(ITypeSymbol type) => type.Name == "RouteGroupBuilder";
+
+        private static bool IsWebApplication(ITypeSymbol? type) =>
+            type is { Name: "WebApplication" } && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder";
 
         private static string? PatternOf(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
         {
