@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
@@ -22,23 +21,9 @@ namespace MeshAttributes.Analyzers.Tests
         {
             var references = ImmutableArray.CreateBuilder<MetadataReference>();
             references.AddRange(Net100.References.All);
-            references.AddRange(AspNetCoreReferencePack().Select(path => MetadataReference.CreateFromFile(path)));
+            references.AddRange(MeshAttributes.Testing.AspNetCoreReferencePack.Assemblies().Select(path => MetadataReference.CreateFromFile(path)));
             references.Add(MetadataReference.CreateFromFile(typeof(MeshServiceAttribute).Assembly.Location));
             return references.ToImmutable();
-        }
-
-        // <dotnet root>/shared/Microsoft.NETCore.App/<v>/ → <dotnet root>/packs/Microsoft.AspNetCore.App.Ref/<newest>/ref/net10.0/
-        private static string[] AspNetCoreReferencePack()
-        {
-            string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            string root = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
-            string packs = Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref");
-            string version = Directory.GetDirectories(packs)
-                .Select(Path.GetFileName)
-                .OrderByDescending(v => Version.TryParse(v!.Split('-')[0], out Version? parsed) ? parsed : new Version(0, 0))
-                .First()!;
-            string folder = Path.Combine(packs, version, "ref", "net10.0");
-            return Directory.GetFiles(folder, "*.dll");
         }
     }
 }
