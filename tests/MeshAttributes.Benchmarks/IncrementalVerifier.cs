@@ -71,7 +71,8 @@ namespace MeshAttributes.Benchmarks
             Require(refused.Count == 0, "the generator refused manifests: " + string.Join("; ", refused.Select(a => a.ConstructorArguments[2].Value)));
 
             string yaml = Manifest(output, VirtualServicePath);
-            int routes = CountOccurrences(yaml, "ignoreUriCase: true");
+            // Every endpoint's route has one uri match, exact or regex.
+            int routes = CountOccurrences(yaml, "          uri:\n");
             Require(routes == service.Endpoints, $"the VirtualService routes {routes} endpoints, not {service.Endpoints}");
         }
 
