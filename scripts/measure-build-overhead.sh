@@ -219,16 +219,22 @@ measure() {
   skipped=$(grep -c 'Skipping target "MeshWriteManifests" because all output files are up-to-date' "$log" || true)
   echo "no-op build: MeshWriteManifests skipped as up to date in $skipped of ${#services[@]} services"
 
-  local kind column with without
+  local kind column with without paired
   echo
-  echo "$path path, services in $configuration, compiler server $compiler_server, $runs clean and $noop_runs no-op runs each, medians (ms):"
-  printf '  %-6s %-4s %8s %8s %7s  %s\n' build time with without ratio "runs: with / without"
+  echo "$path path, services in $configuration, compiler server $compiler_server, $runs clean and $noop_runs no-op runs each, medians (ms)."
+  echo "ratio = median with / median without; paired = median of the ratios of the with/without builds run back to back,"
+  echo "which cancels load that drifts between iterations."
+  printf '  %-6s %-4s %8s %8s %7s %7s  %s\n' build time with without ratio paired "runs: with / without"
   for kind in clean no-op; do
     for column in 3 4; do
       with=$(awk -v k="$kind" -v c="$column" '$1 == "with" && $2 == k { print $c }' "$work/$path.times" | median)
       without=$(awk -v k="$kind" -v c="$column" '$1 == "without" && $2 == k { print $c }' "$work/$path.times" | median)
-      printf '  %-6s %-4s %8d %8d %7s  %s/ %s\n' "$kind" "$([[ $column == 3 ]] && echo wall || echo cpu)" "$with" "$without" \
-        "$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.3f", a / b }')" \
+      paired=$(awk -v k="$kind" -v c="$column" '
+          $2 == k && $1 == "with" { w[++i] = $c }
+          $2 == k && $1 == "without" { o[++j] = $c }
+          END { for (n = 1; n <= i; n++) print int(100000 * w[n] / o[n]) }' "$work/$path.times" | median)
+      printf '  %-6s %-4s %8d %8d %7s %7s  %s/ %s\n' "$kind" "$([[ $column == 3 ]] && echo wall || echo cpu)" "$with" "$without" \
+        "$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.3f", a / b }')" "$(awk -v p="$paired" 'BEGIN { printf "%.3f", p / 100000 }')" \
         "$(awk -v k="$kind" -v c="$column" '$1 == "with" && $2 == k { printf "%s ", $c }' "$work/$path.times")" \
         "$(awk -v k="$kind" -v c="$column" '$1 == "without" && $2 == k { printf "%s ", $c }' "$work/$path.times")"
     done
