@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace MeshAttributes.Testing
@@ -8,7 +9,10 @@ namespace MeshAttributes.Testing
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-        public static DotnetRun Run(string workingDirectory, params string[] args)
+        public static DotnetRun Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+        /// <summary>Runs dotnet with extra environment variables, e.g. an isolated <c>NUGET_PACKAGES</c> folder.</summary>
+        public static DotnetRun Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
         {
             ProcessStartInfo start = ProcessRunner.StartInfo("dotnet", workingDirectory, args);
 
@@ -21,6 +25,11 @@ namespace MeshAttributes.Testing
             foreach (string name in new[] { "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
             {
                 start.Environment.Remove(name);
+            }
+
+            foreach (var variable in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[variable.Key] = variable.Value;
             }
 
             string command = "dotnet " + string.Join(" ", args);
