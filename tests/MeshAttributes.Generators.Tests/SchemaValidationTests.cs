@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using MeshAttributes.Generators.Tests.Infrastructure;
 using MeshAttributes.Testing;
 using Xunit;
@@ -16,14 +15,14 @@ namespace MeshAttributes.Generators.Tests
     public class SchemaValidationTests
     {
         public static IEnumerable<object[]> GoldenFiles() =>
-            Directory.GetFiles(SnapshotsDirectory(), "*.verified.*").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });
+            Directory.GetFiles(Snapshot.Directory, "*.verified.*").OrderBy(f => f).Select(f => new object[] { Path.GetFileName(f) });
 
         [SkippableTheory]
         [MemberData(nameof(GoldenFiles))]
         public void Every_golden_file_is_valid_against_the_real_schemas(string file)
         {
             var validator = ManifestValidator.Load(SharedFolder.RequireSchemas());
-            string text = File.ReadAllText(Path.Combine(SnapshotsDirectory(), file));
+            string text = File.ReadAllText(Path.Combine(Snapshot.Directory, file));
             if (file.EndsWith(".json", System.StringComparison.Ordinal))
             {
                 validator.AssertDashboardValid(text, file);
@@ -83,7 +82,5 @@ namespace MeshAttributes.Generators.Tests
                 }
             }
         }
-
-        private static string SnapshotsDirectory([CallerFilePath] string file = "") => Path.Combine(Path.GetDirectoryName(file)!, "Snapshots");
     }
 }

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Xunit;
 
@@ -11,19 +14,26 @@ namespace MeshAttributes.Generators.Tests.Infrastructure
     /// </summary>
     internal static class Snapshot
     {
+        /// <summary>
+        /// The source folder of the golden files, recorded by the build. <c>[CallerFilePath]</c> cannot serve:
+        /// a CI build (<c>ContinuousIntegrationBuild</c>) maps source paths to <c>/_/</c>.
+        /// </summary>
+        public static string Directory { get; } =
+            typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SnapshotsDirectory").Value!;
+
         /// <summary>Matches every manifest of a run, each against its own golden file.</summary>
-        public static void MatchAll(System.Collections.Generic.IReadOnlyDictionary<string, string> manifests, [CallerFilePath] string callerFile = "", [CallerMemberName] string test = "")
+        public static void MatchAll(IReadOnlyDictionary<string, string> manifests, [CallerMemberName] string test = "")
         {
             Assert.NotEmpty(manifests);
             foreach (var manifest in manifests)
             {
-                Match(manifest.Value, manifest.Key, callerFile, test);
+                Match(manifest.Value, manifest.Key, test);
             }
         }
 
-        public static void Match(string actual, string name, [CallerFilePath] string callerFile = "", [CallerMemberName] string test = "")
+        public static void Match(string actual, string name, [CallerMemberName] string test = "")
         {
-            string directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+            string directory = Directory;
             string ext = Path.GetExtension(name);
             string stem = $"{test}.{name.Substring(0, name.Length - ext.Length).Replace('/', '.')}";
             string verified = Path.Combine(directory, $"{stem}.verified{ext}");
@@ -38,13 +48,13 @@ namespace MeshAttributes.Generators.Tests.Infrastructure
 
             if (accept)
             {
-                Directory.CreateDirectory(directory);
+                System.IO.Directory.CreateDirectory(directory);
                 File.WriteAllText(verified, actual);
                 File.Delete(received);
                 return;
             }
 
-            Directory.CreateDirectory(directory);
+            System.IO.Directory.CreateDirectory(directory);
             File.WriteAllText(received, actual);
             Assert.Fail(File.Exists(verified)
                 ? $"Snapshot {verified} differs; the new output is in {received}. Set MESH_ACCEPT_SNAPSHOTS=1 to accept it."
