@@ -48,12 +48,16 @@ namespace MeshAttributes.Generators.Analyzers
             _assembly = compilation.Assembly;
             _defaultNamespace = defaultNamespace;
             AssemblyAttributes = _assembly.GetAttributes();
+            AssemblySites = AttributeSite.Of(AssemblyAttributes);
             AssemblyService = WithDefaults(ServiceReader.Read(AssemblyAttributes));
             _serviceRetryCanReplay = AssemblyService?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
             _assemblyDiagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => AnalyzeAssembly(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public ImmutableArray<AttributeData> AssemblyAttributes { get; }
+
+        /// <summary>Where the assembly's mesh attributes are written.</summary>
+        public ImmutableArray<AttributeSite> AssemblySites { get; }
 
         /// <summary>The assembly's own service, which every endpoint of the project belongs to; null without <c>[assembly: MeshService]</c>.</summary>
         public ServiceSpec? AssemblyService { get; }
@@ -77,12 +81,13 @@ namespace MeshAttributes.Generators.Analyzers
         {
             var type = (INamedTypeSymbol)context.Symbol;
             ImmutableArray<AttributeData> attributes = type.GetAttributes();
-            if (AttributeLocator.Find(attributes, "MeshService") is { } declaration)
+            ImmutableArray<AttributeSite> sites = AttributeSite.Of(attributes);
+            if (AttributeLocator.Find(sites, "MeshService") is { } declaration)
             {
                 ServiceSpec spec = WithDefaults(ServiceReader.Read(attributes))!;
                 Location location = AttributeLocator.Locate(declaration, "Name", context.CancellationToken) ?? type.Locations[0];
                 _classServices.Add((spec, location));
-                var owner = new PolicyOwner(ImmutableArray.Create(attributes), location);
+                var owner = new PolicyOwner(ImmutableArray.Create(sites), location);
                 foreach (Finding finding in PolicyRules.Evaluate(spec))
                 {
                     context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, owner, context.CancellationToken));
@@ -91,13 +96,12 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            foreach (AttributeData attribute in attributes)
+            foreach (AttributeSite attribute in sites)
             {
                 bool endpointLevel = attribute.Is(KnownNames.Retry) || attribute.Is(KnownNames.Timeout);
                 if (ServicePolicies.Any(attribute.Is) && (!endpointLevel || AssemblyService is null))
                 {
-                    string name = attribute.AttributeClass!.Name;
-                    string shortName = name.Substring(0, name.Length - "Attribute".Length);
+                    string shortName = attribute.ShortName;
                     string message = endpointLevel
                         ? $"[{shortName}] on {type.Name} applies to its endpoints, which belong to the project's own service, but the project declares no [assembly: MeshService]: no manifest carries it; add [assembly: MeshService(\"<service-name>\")]"
                         : $"[{shortName}] on class {type.Name} has no [MeshService] on the same class, so it belongs to no service and no manifest carries it; add [MeshService(\"<service-name>\")] to {type.Name}, or move the attribute to the assembly's service ([assembly: {shortName}(...)])";
@@ -121,7 +125,7 @@ namespace MeshAttributes.Generators.Analyzers
             }
 
             var owner = new PolicyOwner(
-                ImmutableArray.Create(method.GetAttributes(), method.ContainingType.GetAttributes(), AssemblyAttributes),
+                ImmutableArray.Create(AttributeSite.Of(method.GetAttributes()), AttributeSite.Of(method.ContainingType.GetAttributes()), AssemblySites),
                 method.Locations[0]);
             AnalyzeEndpoints(endpoints, owner, $"endpoint {method.ContainingType.Name}.{method.Name}", context.ReportDiagnostic, context.CancellationToken);
         }
@@ -155,13 +159,12 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda
                     || (!inheritedRetryMatters && !(lambda is LambdaExpressionSyntax { AttributeLists.Count: > 0 }))
-                    || context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is not IMethodSymbol handler
-                    || EndpointReader.ReadHandler(handler, lambda, context.SemanticModel, context.CancellationToken) is not { } endpoint)
+                    || ReadHandler(lambda, context.SemanticModel, context.CancellationToken) is not var (endpoint, sites))
                 {
                     continue;
                 }
 
-                var owner = new PolicyOwner(ImmutableArray.Create(handler.GetAttributes(), AssemblyAttributes), access.Name.GetLocation());
+                var owner = new PolicyOwner(ImmutableArray.Create(sites, AssemblySites), access.Name.GetLocation());
                 AnalyzeEndpoints(ImmutableArray.Create(endpoint), owner, $"endpoint {endpoint.DisplayName}", context.ReportDiagnostic, context.CancellationToken);
             }
         }
@@ -169,7 +172,7 @@ namespace MeshAttributes.Generators.Analyzers
         public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
         {
             var declarations = new List<(ServiceSpec Spec, Location Location)>();
-            if (AssemblyService is not null && AttributeLocator.Find(AssemblyAttributes, "MeshService") is { } own
+            if (AssemblyService is not null && AttributeLocator.Find(AssemblySites, "MeshService") is { } own
                 && AttributeLocator.Locate(own, "Name", context.CancellationToken) is { } ownLocation)
             {
                 declarations.Add((AssemblyService, ownLocation));
@@ -210,10 +213,9 @@ namespace MeshAttributes.Generators.Analyzers
         {
             if (AssemblyService is null)
             {
-                foreach (AttributeData attribute in owner.Levels[0].Where(a => EndpointPolicies.Any(a.Is)))
+                foreach (AttributeSite attribute in owner.Levels[0].Where(a => EndpointPolicies.Any(a.Is)))
                 {
-                    string name = attribute.AttributeClass!.Name;
-                    string shortName = name.Substring(0, name.Length - "Attribute".Length);
+                    string shortName = attribute.ShortName;
                     Report(report, attribute, $"[{shortName}] on {what} belongs to the project's own service, but the project declares no [assembly: MeshService]: no manifest carries it; add [assembly: MeshService(\"<service-name>\")]", owner.Fallback, cancellationToken);
                 }
 
@@ -246,10 +248,9 @@ namespace MeshAttributes.Generators.Analyzers
             var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             if (AssemblyService is null)
             {
-                foreach (AttributeData attribute in AssemblyAttributes.Where(a => ServicePolicies.Any(a.Is)))
+                foreach (AttributeSite attribute in AssemblySites.Where(a => ServicePolicies.Any(a.Is)))
                 {
-                    string name = attribute.AttributeClass!.Name;
-                    string shortName = name.Substring(0, name.Length - "Attribute".Length);
+                    string shortName = attribute.ShortName;
                     if (AttributeLocator.Locate(attribute, null, cancellationToken) is { } location)
                     {
                         diagnostics.Add(Diagnostic.Create(
@@ -262,14 +263,14 @@ namespace MeshAttributes.Generators.Analyzers
                 return diagnostics.ToImmutable();
             }
 
-            AttributeData declaration = AttributeLocator.Find(AssemblyAttributes, "MeshService")!;
+            AttributeSite declaration = AttributeLocator.Find(AssemblySites, "MeshService")!;
             Location? fallback = AttributeLocator.Locate(declaration, null, cancellationToken);
             if (fallback is null)
             {
                 return diagnostics.ToImmutable();
             }
 
-            var owner = new PolicyOwner(ImmutableArray.Create(AssemblyAttributes), fallback);
+            var owner = new PolicyOwner(ImmutableArray.Create(AssemblySites), fallback);
             foreach (Finding finding in PolicyRules.Evaluate(AssemblyService))
             {
                 diagnostics.Add(FindingReporter.ToDiagnostic(finding, owner, cancellationToken));
@@ -278,8 +279,25 @@ namespace MeshAttributes.Generators.Analyzers
             return diagnostics.ToImmutable();
         }
 
-        private static void Report(Action<Diagnostic> report, AttributeData attribute, string message, Location fallback, CancellationToken cancellationToken) =>
+        private static void Report(Action<Diagnostic> report, AttributeSite attribute, string message, Location fallback, CancellationToken cancellationToken) =>
             report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
+
+        // The endpoint a handler stands for and its own attributes: read without binding the method around it where
+        // HandlerReader can, else from the lambda's symbol.
+        private static (EndpointSpec Endpoint, ImmutableArray<AttributeSite> Sites)? ReadHandler(
+            AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
+        {
+            HandlerReader.Reading reading = HandlerReader.Read(lambda, model, cancellationToken);
+            if (reading.Decided)
+            {
+                return reading.Endpoint is { } decided ? (decided, reading.Attributes) : null;
+            }
+
+            return model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol handler
+                && EndpointReader.ReadHandler(handler, lambda, model, cancellationToken) is { } endpoint
+                ? (endpoint, AttributeSite.Of(handler.GetAttributes()))
+                : null;
+        }
 
         // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace.
         private ServiceSpec? WithDefaults(ServiceSpec? spec) =>

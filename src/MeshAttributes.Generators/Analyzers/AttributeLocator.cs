@@ -14,11 +14,11 @@ namespace MeshAttributes.Generators.Analyzers
     internal static class AttributeLocator
     {
         /// <summary>The <paramref name="item"/>-th <c>[shortName]</c> among <paramref name="attributes"/> (repeatable attributes keep source order).</summary>
-        public static AttributeData? Find(ImmutableArray<AttributeData> attributes, string shortName, int item = 0)
+        public static AttributeSite? Find(ImmutableArray<AttributeSite> attributes, string shortName, int item = 0)
         {
             string metadataName = KnownNames.Namespace + "." + shortName + "Attribute";
             int seen = 0;
-            foreach (AttributeData a in attributes)
+            foreach (AttributeSite a in attributes)
             {
                 if (a.Is(metadataName) && seen++ == item)
                 {
@@ -30,9 +30,9 @@ namespace MeshAttributes.Generators.Analyzers
         }
 
         /// <summary>The argument that sets <paramref name="property"/>, else the whole attribute; null for attributes from metadata.</summary>
-        public static Location? Locate(AttributeData attribute, string? property, CancellationToken cancellationToken)
+        public static Location? Locate(AttributeSite attribute, string? property, CancellationToken cancellationToken)
         {
-            if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+            if (attribute.Syntax(cancellationToken) is not { } syntax)
             {
                 return null;
             }
@@ -41,7 +41,7 @@ namespace MeshAttributes.Generators.Analyzers
         }
 
         /// <summary>The argument syntax that sets <paramref name="property"/>, or null when it is not written.</summary>
-        public static AttributeArgumentSyntax? Argument(AttributeData attribute, AttributeSyntax syntax, string? property)
+        public static AttributeArgumentSyntax? Argument(AttributeSite attribute, AttributeSyntax syntax, string? property)
         {
             if (property is null || syntax.ArgumentList is not { } list)
             {
@@ -56,14 +56,10 @@ namespace MeshAttributes.Generators.Analyzers
                 }
             }
 
-            if (attribute.AttributeConstructor is not { } constructor)
+            ImmutableArray<string> parameters = attribute.ConstructorParameters;
+            for (int p = 0; p < parameters.Length; p++)
             {
-                return null;
-            }
-
-            for (int p = 0; p < constructor.Parameters.Length; p++)
-            {
-                string parameter = constructor.Parameters[p].Name;
+                string parameter = parameters[p];
                 if (!string.Equals(parameter, property, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;

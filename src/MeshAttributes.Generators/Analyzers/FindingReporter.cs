@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using MeshAttributes.Core.Rules;
+using MeshAttributes.Generators.FrontEnd;
 using Microsoft.CodeAnalysis;
 
 namespace MeshAttributes.Generators.Analyzers
@@ -27,7 +28,7 @@ namespace MeshAttributes.Generators.Analyzers
 
             var additional = new List<Location>();
             Location primary = owner.Fallback;
-            AttributeData? own = AttributeLocator.Find(owner.Levels[0], target.Attribute, target.Item ?? 0);
+            AttributeSite? own = AttributeLocator.Find(owner.Levels[0], target.Attribute, target.Item ?? 0);
             if (own is not null)
             {
                 primary = AttributeLocator.Locate(own, target.Property, cancellationToken) ?? owner.Fallback;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MeshAttributes.Generators.FrontEnd;
 using Microsoft.CodeAnalysis;
 
 namespace MeshAttributes.Generators.Analyzers
@@ -10,13 +11,13 @@ namespace MeshAttributes.Generators.Analyzers
     /// </summary>
     internal sealed class PolicyOwner
     {
-        public PolicyOwner(ImmutableArray<ImmutableArray<AttributeData>> levels, Location fallback)
+        public PolicyOwner(ImmutableArray<ImmutableArray<AttributeSite>> levels, Location fallback)
         {
             Levels = levels;
             Fallback = fallback;
         }
 
-        public ImmutableArray<ImmutableArray<AttributeData>> Levels { get; }
+        public ImmutableArray<ImmutableArray<AttributeSite>> Levels { get; }
 
         public Location Fallback { get; }
     }

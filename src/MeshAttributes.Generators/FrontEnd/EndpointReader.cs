@@ -55,6 +55,9 @@ namespace MeshAttributes.Generators.FrontEnd
         /// <summary>Whether <paramref name="name"/> is a minimal-API method that maps a handler (MapGet … MapMethods, Map).</summary>
         public static bool IsMapMethod(string name) => MapMethods.ContainsKey(name);
 
+        /// <summary>The HTTP method a minimal-API method maps by its name: <c>MapPost</c> → <c>POST</c>; empty for <c>MapMethods</c> and <c>Map</c>.</summary>
+        public static bool TryGetMapVerb(string name, out string verb) => MapMethods.TryGetValue(name, out verb!);
+
         /// <summary>Whether a handler mapped by <paramref name="name"/> may answer POST or PATCH (by the name alone).</summary>
         public static bool MayMapNonIdempotent(string name) => name is "MapPost" or "MapPatch" or "MapMethods" or "Map";
 
@@ -73,15 +76,23 @@ namespace MeshAttributes.Generators.FrontEnd
             node is LambdaExpressionSyntax { AttributeLists.Count: > 0, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } };
 
         /// <summary>
-        /// The endpoint a <see cref="IsHandlerCandidate"/> lambda stands for, when it carries <c>[Retry]</c> or <c>[Timeout]</c>.
-        /// Reading both attributes in one pass matters: asking for a lambda's symbol binds the whole method around it, and one
-        /// pipeline per attribute bound every method holding handlers once per attribute.
+        /// The endpoint a <see cref="IsHandlerCandidate"/> lambda stands for, when it carries <c>[Retry]</c> or <c>[Timeout]</c>:
+        /// read by <see cref="HandlerReader"/> without binding the method around it, or, for the shapes it leaves undecided, from
+        /// the lambda's symbol (which binds that method).
         /// </summary>
-        public static ImmutableArray<EndpointSpec> ReadAttributedHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
-            model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
+        public static ImmutableArray<EndpointSpec> ReadAttributedHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            HandlerReader.Reading reading = HandlerReader.Read((AnonymousFunctionExpressionSyntax)node, model, cancellationToken);
+            if (reading.Decided)
+            {
+                return reading.Endpoint is { HasOwnRoute: true } endpoint ? ImmutableArray.Create(endpoint) : ImmutableArray<EndpointSpec>.Empty;
+            }
+
+            return model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
                 && lambda.GetAttributes().Any(a => a.Is(KnownNames.Retry) || a.Is(KnownNames.Timeout))
                 ? Read(lambda, node, model, cancellationToken)
                 : ImmutableArray<EndpointSpec>.Empty;
+        }
 
         public static IEnumerable<EndpointSpec> ReadAction(IMethodSymbol method)
         {
@@ -255,7 +266,7 @@ namespace MeshAttributes.Generators.FrontEnd
             }
         }
 
-        private static bool IsRouteGroup(ITypeSymbol type) => type.Name == "RouteGroupBuilder";
+        internal static bool IsRouteGroup(ITypeSymbol type) => type.Name == "RouteGroupBuilder";
 
         private static string? PatternOf(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -337,7 +348,7 @@ namespace MeshAttributes.Generators.FrontEnd
             return new List<string>();
         }
 
-        private static string Combine(string prefix, string? template)
+        internal static string Combine(string prefix, string? template)
         {
             string p = prefix.Trim().TrimEnd('/');
             if (template is null || template.Length == 0)

@@ -1,0 +1,467 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using MeshAttributes.Core.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MeshAttributes.Generators.FrontEnd
+{
+    /// <summary>
+    /// Reads a minimal-API handler — a lambda passed to <c>MapGet</c> … <c>MapMethods</c>, <c>Map</c> — without binding the
+    /// method that maps it. The first semantic question about anything inside a method body makes Roslyn bind the whole body:
+    /// overload resolution of every <c>Map*</c> call against each of its lambdas, then nullable analysis of the method. That
+    /// was two thirds of a cold generator run, and speculative binding inside the body pays it too (its nullable rebinding
+    /// needs the method's own analysis). So this reader asks nothing inside the body. It follows the receiver of the
+    /// <c>Map*</c> call through syntax — parameters, locals and their initializers, <c>MapGroup</c> and fluent calls, up to
+    /// <c>WebApplication.CreateBuilder(...).Build()</c> — and binds only small copies at a position outside any member: the
+    /// handler's attributes, the declared types of parameters and locals, and constants used as route patterns.
+    /// <para>
+    /// Whatever it cannot decide that way — a handler mapped inside another lambda, a group returned by a helper method or
+    /// held in a field, a local constant, a route computed at run time — it reports as undecided, and the caller asks
+    /// <see cref="EndpointReader.ReadHandler"/>, which binds the method. Both readers must agree wherever this one decides;
+    /// a test holds them to it.
+    /// </para>
+    /// </summary>
+    internal static class HandlerReader
+    {
+        private const int MaxDepth = 32;
+
+        // ASP.NET Core's endpoint-convention extensions, TBuilder M<TBuilder>(this TBuilder builder, ...): on a group they return
+        // that group. Any other call on a group is left to the semantic reader.
+        private static readonly HashSet<string> FluentConventions = new(System.StringComparer.Ordinal)
+        {
+            "WithTags", "WithName", "WithGroupName", "WithDisplayName", "WithDescription", "WithSummary", "WithMetadata", "WithOpenApi",
+            "RequireAuthorization", "AllowAnonymous", "RequireCors", "RequireHost", "RequireRateLimiting", "DisableRateLimiting",
+            "AddEndpointFilter", "AddEndpointFilterFactory", "CacheOutput", "DisableAntiforgery", "ShortCircuit", "ExcludeFromDescription",
+            "WithRequestTimeout", "DisableRequestTimeout", "DisableHttpMetrics", "WithHttpLogging", "WithFormOptions",
+        };
+
+        private static readonly HashSet<string> BuilderFactories = new(System.StringComparer.Ordinal) { "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder" };
+
+        /// <summary>What the reader found: an endpoint, no endpoint, or a shape it leaves to the semantic reader.</summary>
+        public readonly struct Reading
+        {
+            private Reading(bool decided, EndpointSpec? endpoint, ImmutableArray<AttributeSite> attributes)
+            {
+                Decided = decided;
+                Endpoint = endpoint;
+                Attributes = attributes;
+            }
+
+            public static Reading Undecided => default;
+
+            /// <summary>False when the semantic reader must decide.</summary>
+            public bool Decided { get; }
+
+            /// <summary>The endpoint, or null when the lambda is no endpoint whose route is known (decided either way).</summary>
+            public EndpointSpec? Endpoint { get; }
+
+            /// <summary>The handler's own MeshAttributes attributes, in source order.</summary>
+            public ImmutableArray<AttributeSite> Attributes { get; }
+
+            public static Reading Of(EndpointSpec? endpoint, ImmutableArray<AttributeSite> attributes) => new(true, endpoint, attributes);
+        }
+
+        public static Reading Read(AnonymousFunctionExpressionSyntax handler, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (handler.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
+                || invocation.Expression is not MemberAccessExpressionSyntax access
+                || !EndpointReader.TryGetMapVerb(access.Name.Identifier.ValueText, out string verb))
+            {
+                // The semantic reader requires the same shape.
+                return Reading.Of(null, ImmutableArray<AttributeSite>.Empty);
+            }
+
+            var scope = new Speculation(model, SpeculationPosition(handler), cancellationToken);
+
+            // The receiver is an endpoint route builder, so a Map* call of these names is ASP.NET Core's extension method.
+            if (Prefix(access.Expression, scope, 0) is not string prefix
+                || Argument(invocation, 0, "pattern") is not { } patternArgument || scope.ConstantString(patternArgument) is not string pattern)
+            {
+                return Reading.Undecided;
+            }
+
+            EquatableArray<string>? methods = verb.Length > 0 ? EquatableArray.Create(verb)
+                : access.Name.Identifier.ValueText == "Map" ? EquatableArray<string>.Empty
+                : HttpMethods(invocation, scope);
+            if (methods is null)
+            {
+                return Reading.Undecided;
+            }
+
+            RetrySpec? retry = null;
+            TimeoutSpec? timeout = null;
+            bool idempotent = false;
+            var sites = ImmutableArray.CreateBuilder<AttributeSite>();
+            if (handler is LambdaExpressionSyntax lambda)
+            {
+                foreach (AttributeSyntax attribute in lambda.AttributeLists.Where(l => l.Target is null).SelectMany(l => l.Attributes))
+                {
+                    if ((attribute.ArgumentList is { } arguments && arguments.Arguments.Any(a => ReferencesLocals(a.Expression)))
+                        || scope.Attribute(attribute) is not { } bound)
+                    {
+                        return Reading.Undecided;
+                    }
+
+                    if (bound.Site is not { } site)
+                    {
+                        continue;
+                    }
+
+                    sites.Add(site);
+                    if (site.Is(KnownNames.Retry))
+                    {
+                        retry ??= new RetrySpec(bound.Named("Attempts") as int?, bound.Named("PerTryTimeout") as string, bound.Named("RetryOn") as string);
+                    }
+                    else if (site.Is(KnownNames.Timeout))
+                    {
+                        timeout ??= new TimeoutSpec(bound.Positional(0) as string ?? string.Empty);
+                    }
+                    else if (site.Is(KnownNames.Idempotent))
+                    {
+                        idempotent = true;
+                    }
+                }
+            }
+
+            var endpoint = new EndpointSpec(
+                $"{access.Name.Identifier.ValueText}(\"{pattern}\")",
+                methods.Value,
+                Core.Resources.UriMatch.NormalizePath(EndpointReader.Combine(prefix, pattern)),
+                retry,
+                timeout,
+                idempotent);
+            return Reading.Of(endpoint, sites.ToImmutable());
+        }
+
+        // Just inside the innermost type declaration around the handler, where the file's usings and the type's members are in
+        // scope and no member body is; the end of the file for top-level statements.
+        private static int SpeculationPosition(SyntaxNode handler) =>
+            handler.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { OpenBraceToken: { RawKind: not 0 } brace }
+                ? brace.Span.End
+                : handler.SyntaxTree.GetRoot().FullSpan.End;
+
+        // The MapGroup prefix carried by an endpoint route builder ("" for one that is no group); null when undecided.
+        private static string? Prefix(ExpressionSyntax receiver, Speculation scope, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            switch (receiver)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Prefix(parenthesized.Expression, scope, depth + 1);
+                case IdentifierNameSyntax identifier:
+                    return Declaration(identifier) switch
+                    {
+                        VariableDeclaratorSyntax { Initializer.Value: { } value } => Prefix(value, scope, depth + 1),
+                        // A builder from outside (a parameter): only one that is no group has a known prefix.
+                        TypeSyntax type => scope.TypeOf(type) is { } declared && IsEndpointRouteBuilder(declared) && !EndpointReader.IsRouteGroup(declared)
+                            ? string.Empty
+                            : null,
+                        _ => null,
+                    };
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { } name } inner } call:
+                    switch (name.Identifier.ValueText)
+                    {
+                        case "MapGroup":
+                            return Prefix(inner.Expression, scope, depth + 1) is string outer
+                                && Argument(call, 0, "prefix") is { } argument && scope.ConstantString(argument) is string pattern
+                                ? EndpointReader.Combine(outer, pattern)
+                                : null;
+                        case "Build":
+                            // WebApplicationBuilder.Build() → WebApplication.
+                            return IsWebApplicationBuilder(inner.Expression, scope, depth + 1) ? string.Empty : null;
+                        case "Create":
+                            return scope.IsType(inner.Expression, "WebApplication") ? string.Empty : null;
+                        case string convention when FluentConventions.Contains(convention):
+                            // Only a group is both a builder Map* accepts and one these conventions return.
+                            return Prefix(inner.Expression, scope, depth + 1) is string group && IsGroup(inner.Expression, depth + 1) ? group : null;
+                        default:
+                            return null;
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        // Whether the expression is known from syntax to be a MapGroup result (possibly through conventions and locals).
+        private static bool IsGroup(ExpressionSyntax expression, int depth) =>
+            depth <= MaxDepth && expression switch
+            {
+                ParenthesizedExpressionSyntax parenthesized => IsGroup(parenthesized.Expression, depth + 1),
+                IdentifierNameSyntax identifier => Declaration(identifier) is VariableDeclaratorSyntax { Initializer.Value: { } value } && IsGroup(value, depth + 1),
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { } name } inner } =>
+                    name.Identifier.ValueText == "MapGroup" || (FluentConventions.Contains(name.Identifier.ValueText) && IsGroup(inner.Expression, depth + 1)),
+                _ => false,
+            };
+
+        private static bool IsWebApplicationBuilder(ExpressionSyntax expression, Speculation scope, int depth) =>
+            depth <= MaxDepth && expression switch
+            {
+                ParenthesizedExpressionSyntax parenthesized => IsWebApplicationBuilder(parenthesized.Expression, scope, depth + 1),
+                IdentifierNameSyntax identifier => Declaration(identifier) switch
+                {
+                    VariableDeclaratorSyntax { Initializer.Value: { } value } => IsWebApplicationBuilder(value, scope, depth + 1),
+                    TypeSyntax type => scope.TypeOf(type) is { Name: "WebApplicationBuilder" } declared && IsAspNetCoreBuilderNamespace(declared),
+                    _ => false,
+                },
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { } name } inner } =>
+                    BuilderFactories.Contains(name.Identifier.ValueText) && scope.IsType(inner.Expression, "WebApplication"),
+                _ => false,
+            };
+
+        // The declaration an identifier in a method body or top-level statement refers to, found from syntax: a local's
+        // declarator (only when declared with var or a type and an initializer, the shapes followed), or the declared type of
+        // a parameter. Null when it is anything else (a field, a lambda parameter without a type, a pattern variable, …).
+        private static object? Declaration(IdentifierNameSyntax identifier)
+        {
+            string name = identifier.Identifier.ValueText;
+            SyntaxNode child = identifier;
+            for (SyntaxNode? node = identifier.Parent; node is not null; child = node, node = node.Parent)
+            {
+                switch (node)
+                {
+                    case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == name:
+                        return simple.Parameter.Type;
+                    case ParenthesizedLambdaExpressionSyntax lambda when Parameter(lambda.ParameterList, name) is { } parameter:
+                        return parameter.Type;
+                    case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList is { } list && Parameter(list, name) is { } parameter:
+                        return parameter.Type;
+                    case LocalFunctionStatementSyntax function when Parameter(function.ParameterList, name) is { } parameter:
+                        return parameter.Type;
+                    case BaseMethodDeclarationSyntax method:
+                        return Parameter(method.ParameterList, name)?.Type;
+                    case BlockSyntax block when Local(block.Statements.TakeWhile(s => s != child), name) is { } local:
+                        return local;
+                    case CompilationUnitSyntax unit:
+                        return Local(unit.Members.TakeWhile(m => m != child).OfType<GlobalStatementSyntax>().Select(g => g.Statement), name);
+                    case MemberDeclarationSyntax and not GlobalStatementSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        // Whether an expression names a local or parameter (a local constant too), which only the method's own binding knows;
+        // bound outside the method, the name could find a member of the same name instead.
+        private static bool ReferencesLocals(ExpressionSyntax expression) =>
+            expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier => Declaration(identifier) is not null);
+
+        private static ParameterSyntax? Parameter(ParameterListSyntax list, string name) =>
+            list.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name);
+
+        private static VariableDeclaratorSyntax? Local(IEnumerable<StatementSyntax> statements, string name)
+        {
+            VariableDeclaratorSyntax? found = null;
+            foreach (StatementSyntax statement in statements)
+            {
+                if (statement is LocalDeclarationStatementSyntax declaration)
+                {
+                    found = declaration.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name) ?? found;
+                }
+            }
+
+            return found;
+        }
+
+        private static EquatableArray<string>? HttpMethods(InvocationExpressionSyntax invocation, Speculation scope)
+        {
+            IEnumerable<ExpressionSyntax>? elements = Argument(invocation, 1, "httpMethods") switch
+            {
+                ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+                ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
+                CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) =>
+                    collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
+                _ => null,
+            };
+            if (elements is null)
+            {
+                return null;
+            }
+
+            var verbs = new List<string>();
+            foreach (ExpressionSyntax element in elements)
+            {
+                if (element is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "HttpMethods" } } field)
+                {
+                    // HttpMethods.Post and friends are static readonly, not const.
+                    verbs.Add(field.Name.Identifier.ValueText.ToUpperInvariant());
+                }
+                else if (scope.ConstantString(element) is string s)
+                {
+                    verbs.Add(s.ToUpperInvariant());
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return verbs.Distinct().OrderBy(v => v, System.StringComparer.Ordinal).ToEquatableArray();
+        }
+
+        // The argument for a parameter of ASP.NET Core's Map* methods, which all take (pattern, [httpMethods,] handler) after
+        // the receiver: by name, else by position.
+        private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, int position, string name)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            foreach (ArgumentSyntax argument in arguments)
+            {
+                if (argument.NameColon?.Name.Identifier.ValueText == name)
+                {
+                    return argument.Expression;
+                }
+            }
+
+            return position < arguments.Count && arguments[position].NameColon is null ? arguments[position].Expression : null;
+        }
+
+        private static bool IsEndpointRouteBuilder(ITypeSymbol type) =>
+            IsEndpointRouteBuilderInterface(type) || type.AllInterfaces.Any(IsEndpointRouteBuilderInterface);
+
+        private static bool IsEndpointRouteBuilderInterface(ITypeSymbol type) =>
+            type is { Name: "IEndpointRouteBuilder", ContainingNamespace: { Name: "Routing", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } } };
+
+        private static bool IsAspNetCoreBuilderNamespace(ITypeSymbol type) =>
+            type.ContainingNamespace is { Name: "Builder", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } };
+
+        /// <summary>
+        /// Questions asked at a position outside any member body; each binds a copy of the piece it is asked about on its own.
+        /// </summary>
+        private sealed class Speculation
+        {
+            private readonly SemanticModel _model;
+            private readonly int _position;
+            private readonly CancellationToken _cancellationToken;
+
+            public Speculation(SemanticModel model, int position, CancellationToken cancellationToken)
+            {
+                _model = model;
+                _position = position;
+                _cancellationToken = cancellationToken;
+            }
+
+            /// <summary>The type a type syntax names; null when it does not bind.</summary>
+            public ITypeSymbol? TypeOf(TypeSyntax type) =>
+                type.IsVar ? null
+                : _model.GetSpeculativeTypeInfo(_position, SyntaxFactory.ParseTypeName(type.ToString()), SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound
+                    ? bound
+                    : null;
+
+            /// <summary>Whether an expression names ASP.NET Core's <c>Microsoft.AspNetCore.Builder.&lt;name&gt;</c> type.</summary>
+            public bool IsType(ExpressionSyntax expression, string name) =>
+                expression is IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax
+                && _model.GetSpeculativeSymbolInfo(_position, SyntaxFactory.ParseExpression(expression.ToString()), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol
+                    is INamedTypeSymbol type
+                && type.Name == name && IsAspNetCoreBuilderNamespace(type);
+
+            /// <summary>A string constant: a literal, a const field, or a concatenation of those; null otherwise.</summary>
+            public string? ConstantString(ExpressionSyntax expression)
+            {
+                switch (expression)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        return literal.Token.ValueText;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return ConstantString(parenthesized.Expression);
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        return ConstantString(binary.Left) is string left && ConstantString(binary.Right) is string right ? left + right : null;
+                    case IdentifierNameSyntax or MemberAccessExpressionSyntax when !ReferencesLocals(expression):
+                        return _model.GetSpeculativeSymbolInfo(_position, SyntaxFactory.ParseExpression(expression.ToString()), SpeculativeBindingOption.BindAsExpression).Symbol
+                            is IFieldSymbol { HasConstantValue: true, ConstantValue: string value }
+                            ? value
+                            : null;
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>The attribute bound on its own; null when it does not bind, or one of its arguments is no constant here.</summary>
+            public BoundAttribute? Attribute(AttributeSyntax attribute)
+            {
+                AttributeSyntax copy = SyntaxFactory.Attribute(attribute.Name, attribute.ArgumentList);
+                if (!_model.TryGetSpeculativeSemanticModel(_position, copy, out SemanticModel? model)
+                    || model.GetSymbolInfo(copy, _cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } type } constructor)
+                {
+                    return null;
+                }
+
+                if (type.ContainingNamespace is not { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true })
+                {
+                    return new BoundAttribute(null, ImmutableArray<object?>.Empty, ImmutableDictionary<string, object?>.Empty);
+                }
+
+                var positional = new object?[constructor.Parameters.Length];
+                var named = ImmutableDictionary.CreateBuilder<string, object?>();
+                int index = 0;
+                foreach (AttributeArgumentSyntax argument in copy.ArgumentList?.Arguments ?? default)
+                {
+                    if (model.GetConstantValue(argument.Expression, _cancellationToken) is not { HasValue: true } constant)
+                    {
+                        // A local constant, or an argument that does not compile: the method's own binding decides.
+                        return null;
+                    }
+
+                    if (argument.NameEquals is { } property)
+                    {
+                        named[property.Name.Identifier.ValueText] = constant.Value;
+                        continue;
+                    }
+
+                    int parameter = argument.NameColon is { } colon ? ParameterIndex(constructor, colon.Name.Identifier.ValueText) : index++;
+                    if (parameter >= 0 && parameter < positional.Length)
+                    {
+                        positional[parameter] = constant.Value;
+                    }
+                }
+
+                var site = new AttributeSite(
+                    KnownNames.Namespace + "." + type.MetadataName,
+                    attribute.GetReference(),
+                    constructor.Parameters.Select(p => p.Name).ToImmutableArray());
+                return new BoundAttribute(site, positional.ToImmutableArray(), named.ToImmutable());
+            }
+
+            private static int ParameterIndex(IMethodSymbol method, string name)
+            {
+                for (int i = 0; i < method.Parameters.Length; i++)
+                {
+                    if (method.Parameters[i].Name == name)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+        }
+
+        /// <summary>An attribute bound on its own: its site (null for an attribute that is not MeshAttributes') and values.</summary>
+        private sealed class BoundAttribute
+        {
+            private readonly ImmutableArray<object?> _positional;
+            private readonly ImmutableDictionary<string, object?> _named;
+
+            public BoundAttribute(AttributeSite? site, ImmutableArray<object?> positional, ImmutableDictionary<string, object?> named)
+            {
+                Site = site;
+                _positional = positional;
+                _named = named;
+            }
+
+            public AttributeSite? Site { get; }
+
+            public object? Positional(int index) => index < _positional.Length ? _positional[index] : null;
+
+            public object? Named(string name) => _named.TryGetValue(name, out object? value) ? value : null;
+        }
+    }
+}

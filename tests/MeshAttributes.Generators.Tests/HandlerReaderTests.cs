@@ -1,0 +1,234 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshAttributes.Core.Model;
+using MeshAttributes.Generators.FrontEnd;
+using MeshAttributes.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Xunit;
+
+namespace MeshAttributes.Generators.Tests
+{
+    /// <summary>
+    /// <see cref="HandlerReader"/> reads minimal-API handlers without binding the method that maps them, and hands the shapes
+    /// it cannot decide to the semantic reader. Wherever it decides, it must say what the semantic reader says (endpoint and
+    /// attribute sites); and the everyday shapes must be decided by it, or the speed it exists for is silently lost.
+    /// </summary>
+    public class HandlerReaderTests
+    {
+        private const string Usings = """
+            using System;
+            using System.Collections.Generic;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Routing;
+            using MeshAttributes;
+            """;
+
+        public static IEnumerable<object[]> Cases() => new[]
+        {
+            new object[] { "top-level program", true, """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapPost("/orders", [Retry(Attempts = 2, RetryOn = "reset")] [Idempotent] (HttpContext context) => Results.Ok());
+                app.MapGet("/orders/{id:int}", [Timeout("2s")] (int id) => Results.Ok(id));
+                app.MapDelete("/orders/{id}", (int id) => Results.NoContent());
+                app.MapPatch("/orders/{id}/note", delegate (int id) { return Results.Ok(id); });
+                app.Run();
+                """ },
+            new object[] { "groups through locals and fluent calls", true, """
+                public static class Endpoints
+                {
+                    public static void Map(IEndpointRouteBuilder app)
+                    {
+                        var api = app.MapGroup("/api/{tenant}").WithTags("catalog").RequireAuthorization();
+                        var v2 = api.MapGroup("v2/");
+                        (v2).MapPut("/items/{id:int}", [Timeout("2s")] (int id) => Results.NoContent());
+                        api.MapGroup("/inline").MapGet("/x", [Retry(Attempts = 1, PerTryTimeout = "500ms", RetryOn = "connect-failure")] () => Results.Ok());
+                        if (DateTime.Now.Year > 2000)
+                        {
+                            var nested = v2.MapGroup("/nested");
+                            nested.MapGet("/{*path}", [Timeout("30s")] (string path) => Results.Ok(path));
+                        }
+                    }
+                }
+                """ },
+            new object[] { "constant routes and values", true, """
+                public static class Routes
+                {
+                    public const string Prefix = "/api";
+                    public const string Slow = "30s";
+                }
+
+                public static class Endpoints
+                {
+                    private const string Reports = Routes.Prefix + "/reports";
+
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet(Reports, [Timeout(Routes.Slow)] () => Results.Ok());
+                        app.MapGet(Routes.Prefix + "/export" + ("/" + "csv"), [Timeout(timeout: Routes.Slow)] () => Results.Ok());
+                        app.MapGet(handler: [Timeout("1s")] () => Results.Ok(), pattern: "/named");
+                    }
+                }
+                """ },
+            new object[] { "methods and any method", true, """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapMethods("/m", new[] { "patch", HttpMethods.Post }, [Retry(Attempts = 1, RetryOn = "5xx")] () => Results.Ok());
+                        app.MapMethods("/c", ["GET", "HEAD"], [Timeout("1s")] () => Results.Ok());
+                        app.Map("/any", [Timeout("1s")] () => Results.Ok());
+                    }
+                }
+                """ },
+            new object[] { "aliases and foreign attributes", true, """
+                using R = MeshAttributes.RetryAttribute;
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/a", [R(Attempts = 1, RetryOn = "reset")] [Microsoft.AspNetCore.Authorization.AllowAnonymous] () => Results.Ok());
+                        app.MapGet("/b", [Microsoft.AspNetCore.Authorization.AllowAnonymous] () => Results.Ok());
+                    }
+                }
+                """ },
+            new object[] { "a local constant that hides a member of the same name", false, """
+                public static class Endpoints
+                {
+                    private const string Slow = "1s";
+
+                    public static void Map(WebApplication app)
+                    {
+                        const string Slow = "45s";
+                        const string Route = "/slow";
+                        app.MapGet(Route, [Timeout(Slow)] () => Results.Ok());
+                    }
+                }
+                """ },
+            new object[] { "a top-level program's group, with the types declared after it", true, """
+                var app = WebApplication.Create(args);
+                var orders = app.MapGroup("/orders").WithTags("orders");
+                orders.MapPost("", [Idempotent] [Retry(Attempts = 2, RetryOn = Policies.Safe)] (Order order) => Results.Ok(order));
+                app.Run();
+
+                public sealed record Order(int Id);
+
+                public static class Policies
+                {
+                    public const string Safe = "connect-failure,refused-stream";
+                }
+                """ },
+            new object[] { "a group from a parameter", false, """
+                public static class Endpoints
+                {
+                    public static void Map(RouteGroupBuilder group) =>
+                        group.MapGet("/unknowable", [Timeout("1s")] () => Results.Ok());
+                }
+                """ },
+            new object[] { "a handler mapped inside a lambda", false, """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        Action<IEndpointRouteBuilder> configure = routes => routes.MapGet("/inner", [Timeout("1s")] () => Results.Ok());
+                        configure(app);
+                    }
+                }
+                """ },
+            new object[] { "a group from a helper method", false, """
+                public static class Endpoints
+                {
+                    private static RouteGroupBuilder Orders(IEndpointRouteBuilder app) => app.MapGroup("/orders");
+
+                    public static void Map(WebApplication app)
+                    {
+                        var orders = Orders(app);
+                        orders.MapGet("/{id}", [Timeout("1s")] (int id) => Results.Ok(id));
+                    }
+                }
+                """ },
+            new object[] { "a MapGet that is not ASP.NET Core's", false, """
+                public sealed class Scheduler
+                {
+                    public void MapGet(string name, Delegate job) { }
+                }
+
+                public static class Jobs
+                {
+                    public static void Map() => new Scheduler().MapGet("/nightly", [Timeout("1s")] () => 1);
+                }
+                """ },
+            new object[] { "a route only known at run time", false, """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app, string tenant) =>
+                        app.MapGet("/" + tenant, [Timeout("1s")] () => Results.Ok());
+                }
+                """ },
+        };
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public void Decides_what_the_semantic_reader_decides(string name, bool decidedWithoutBinding, string source)
+        {
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Usings + "\n" + source);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            var handlers = tree.GetRoot().DescendantNodes().OfType<AnonymousFunctionExpressionSyntax>()
+                .Where(h => h.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } } }
+                    && EndpointReader.IsMapMethod(access.Name.Identifier.ValueText))
+                .ToList();
+            Assert.NotEmpty(handlers);
+
+            foreach (AnonymousFunctionExpressionSyntax handler in handlers)
+            {
+                // A new model per handler: the fast reading must not profit from a body bound by an earlier question.
+                HandlerReader.Reading fast = HandlerReader.Read(handler, compilation.GetSemanticModel(tree), default);
+                SemanticModel model = compilation.GetSemanticModel(tree);
+                var symbol = (IMethodSymbol)model.GetSymbolInfo(handler).Symbol!;
+                EndpointSpec? expected = EndpointReader.ReadHandler(symbol, handler, model, default);
+
+                Assert.True(fast.Decided == decidedWithoutBinding, $"{name}: {handler} was {(fast.Decided ? "decided" : "left undecided")}");
+                if (fast.Decided)
+                {
+                    Assert.Equal(expected, fast.Endpoint);
+                    Assert.Equal(Describe(AttributeSite.Of(symbol.GetAttributes())), Describe(fast.Attributes));
+                }
+            }
+        }
+
+        [Fact]
+        public void Attribute_sites_point_at_the_source_not_at_the_bound_copy()
+        {
+            // Diagnostics are reported at these sites: they must be the user's syntax, not the copy bound on its own.
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Usings + "\n" + """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/orders", [Retry(Attempts = 2, RetryOn = "reset")] () => Results.Ok());
+                    }
+                }
+                """);
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            var handler = tree.GetRoot().DescendantNodes().OfType<LambdaExpressionSyntax>().Single();
+
+            HandlerReader.Reading reading = HandlerReader.Read(handler, model, default);
+
+            Assert.True(reading.Decided);
+            Assert.Equal("/orders", reading.Endpoint!.RouteTemplate);
+            Assert.Equal(new RetrySpec(2, null, "reset"), reading.Endpoint.Retry);
+            var siteSyntax = reading.Attributes.Single().Syntax(default)!;
+            Assert.Same(tree, siteSyntax.SyntaxTree);
+            Assert.Equal("Retry(Attempts = 2, RetryOn = \"reset\")", siteSyntax.ToString());
+        }
+
+        private static string[] Describe(IEnumerable<AttributeSite> sites) =>
+            sites.Select(s => $"{s.MetadataName}@{s.Syntax(default)?.Span}({string.Join(",", s.ConstructorParameters)})").ToArray();
+    }
+}
