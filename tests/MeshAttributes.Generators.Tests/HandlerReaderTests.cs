@@ -122,6 +122,23 @@ namespace MeshAttributes.Generators.Tests
                     public const string Safe = "connect-failure,refused-stream";
                 }
                 """ },
+            new object[] { "attribute arguments the compiler converts or looks up", true, """
+                public static class Limits
+                {
+                    public const int Attempts = 3;
+                }
+
+                public static class Endpoints
+                {
+                    private const string Conditions = "reset";
+
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPut("/a", [MeshAttributes.RetryAttribute(Attempts = Limits.Attempts, RetryOn = Conditions, PerTryTimeout = null)] () => Results.Ok());
+                        app.MapPut("/b", [global::MeshAttributes.Retry(Attempts = -1)] [Timeout("1" + "s")] () => Results.Ok());
+                    }
+                }
+                """ },
             new object[] { "a group from a parameter", false, """
                 public static class Endpoints
                 {

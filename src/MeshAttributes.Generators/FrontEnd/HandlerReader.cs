@@ -16,8 +16,9 @@ namespace MeshAttributes.Generators.FrontEnd
     /// was two thirds of a cold generator run, and speculative binding inside the body pays it too (its nullable rebinding
     /// needs the method's own analysis). So this reader asks nothing inside the body. It follows the receiver of the
     /// <c>Map*</c> call through syntax — parameters, locals and their initializers, <c>MapGroup</c> and fluent calls, up to
-    /// <c>WebApplication.CreateBuilder(...).Build()</c> — and binds only small copies at a position outside any member: the
-    /// handler's attributes, the declared types of parameters and locals, and constants used as route patterns.
+    /// <c>WebApplication.CreateBuilder(...).Build()</c> — and binds, speculatively and at a position outside any member, only
+    /// new nodes made for the purpose: the handler's attributes, the declared types of parameters, constants used as
+    /// arguments and routes.
     /// <para>
     /// Whatever it cannot decide that way — a handler mapped inside another lambda, a group returned by a helper method or
     /// held in a field, a local constant, a route computed at run time — it reports as undecided, and the caller asks
@@ -75,7 +76,8 @@ namespace MeshAttributes.Generators.FrontEnd
                 return Reading.Of(null, ImmutableArray<AttributeSite>.Empty);
             }
 
-            var scope = new Speculation(model, SpeculationPosition(handler), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var scope = new LookupScope(model, LookupPosition(handler));
 
             // The receiver is an endpoint route builder, so a Map* call of these names is ASP.NET Core's extension method.
             if (Prefix(access.Expression, scope, 0) is not string prefix
@@ -139,13 +141,13 @@ namespace MeshAttributes.Generators.FrontEnd
 
         // Just inside the innermost type declaration around the handler, where the file's usings and the type's members are in
         // scope and no member body is; the end of the file for top-level statements.
-        private static int SpeculationPosition(SyntaxNode handler) =>
+        private static int LookupPosition(SyntaxNode handler) =>
             handler.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { OpenBraceToken: { RawKind: not 0 } brace }
                 ? brace.Span.End
                 : handler.SyntaxTree.GetRoot().FullSpan.End;
 
         // The MapGroup prefix carried by an endpoint route builder ("" for one that is no group); null when undecided.
-        private static string? Prefix(ExpressionSyntax receiver, Speculation scope, int depth)
+        private static string? Prefix(ExpressionSyntax receiver, LookupScope scope, int depth)
         {
             if (depth > MaxDepth)
             {
@@ -202,7 +204,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 _ => false,
             };
 
-        private static bool IsWebApplicationBuilder(ExpressionSyntax expression, Speculation scope, int depth) =>
+        private static bool IsWebApplicationBuilder(ExpressionSyntax expression, LookupScope scope, int depth) =>
             depth <= MaxDepth && expression switch
             {
                 ParenthesizedExpressionSyntax parenthesized => IsWebApplicationBuilder(parenthesized.Expression, scope, depth + 1),
@@ -272,7 +274,7 @@ namespace MeshAttributes.Generators.FrontEnd
             return found;
         }
 
-        private static EquatableArray<string>? HttpMethods(InvocationExpressionSyntax invocation, Speculation scope)
+        private static EquatableArray<string>? HttpMethods(InvocationExpressionSyntax invocation, LookupScope scope)
         {
             IEnumerable<ExpressionSyntax>? elements = Argument(invocation, 1, "httpMethods") switch
             {
@@ -334,34 +336,59 @@ namespace MeshAttributes.Generators.FrontEnd
             type.ContainingNamespace is { Name: "Builder", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } };
 
         /// <summary>
-        /// Questions asked at a position outside any member body; each binds a copy of the piece it is asked about on its own.
+        /// Questions asked at a position outside any member body, each about a new node made for it: no member is bound, no
+        /// semantic model of its own is made, no nullable analysis runs.
         /// </summary>
-        private sealed class Speculation
+        private sealed class LookupScope
         {
             private readonly SemanticModel _model;
             private readonly int _position;
-            private readonly CancellationToken _cancellationToken;
 
-            public Speculation(SemanticModel model, int position, CancellationToken cancellationToken)
+            public LookupScope(SemanticModel model, int position)
             {
                 _model = model;
                 _position = position;
-                _cancellationToken = cancellationToken;
             }
 
-            /// <summary>The type a type syntax names; null when it does not bind.</summary>
+            /// <summary>The type a type syntax names (nullable annotation aside); null when it does not bind.</summary>
             public ITypeSymbol? TypeOf(TypeSyntax type) =>
-                type.IsVar ? null
-                : _model.GetSpeculativeTypeInfo(_position, SyntaxFactory.ParseTypeName(type.ToString()), SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound
+                (type is NullableTypeSyntax nullable ? nullable.ElementType : type) is NameSyntax name && !name.IsVar && AsName(name) is { } copy
+                    && _model.GetSpeculativeTypeInfo(_position, copy, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound
                     ? bound
                     : null;
 
             /// <summary>Whether an expression names ASP.NET Core's <c>Microsoft.AspNetCore.Builder.&lt;name&gt;</c> type.</summary>
             public bool IsType(ExpressionSyntax expression, string name) =>
-                expression is IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or MemberAccessExpressionSyntax
-                && _model.GetSpeculativeSymbolInfo(_position, SyntaxFactory.ParseExpression(expression.ToString()), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol
-                    is INamedTypeSymbol type
+                AsName(expression) is { } copy
+                && _model.GetSpeculativeSymbolInfo(_position, copy, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol is INamedTypeSymbol type
                 && type.Name == name && IsAspNetCoreBuilderNamespace(type);
+
+            // A constant field named by an identifier in scope here, or by Type.Member.
+            private IFieldSymbol? ConstantField(ExpressionSyntax expression) =>
+                AsName(expression) is { } name
+                && _model.GetSpeculativeSymbolInfo(_position, AsExpression(name), SpeculativeBindingOption.BindAsExpression).Symbol is IFieldSymbol { HasConstantValue: true } field
+                    ? field
+                    : null;
+
+            // A new name node for a (possibly qualified) name or member access: speculation binds nodes of no compilation's tree.
+            // Made with SyntaxFactory rather than parsed from text, which costs a parser per call.
+            private static NameSyntax? AsName(ExpressionSyntax expression) => expression switch
+            {
+                IdentifierNameSyntax identifier => SyntaxFactory.IdentifierName(identifier.Identifier),
+                QualifiedNameSyntax { Right: IdentifierNameSyntax right } qualified when AsName(qualified.Left) is { } left =>
+                    SyntaxFactory.QualifiedName(left, SyntaxFactory.IdentifierName(right.Identifier)),
+                MemberAccessExpressionSyntax { Name: IdentifierNameSyntax right } access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression) && AsName(access.Expression) is { } left =>
+                    SyntaxFactory.QualifiedName(left, SyntaxFactory.IdentifierName(right.Identifier)),
+                AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } alias =>
+                    SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(alias.Alias.Identifier), SyntaxFactory.IdentifierName(right.Identifier)),
+                _ => null,
+            };
+
+            private static ExpressionSyntax AsExpression(NameSyntax name) => name switch
+            {
+                QualifiedNameSyntax qualified => SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, AsExpression(qualified.Left), qualified.Right),
+                _ => name,
+            };
 
             /// <summary>A string constant: a literal, a const field, or a concatenation of those; null otherwise.</summary>
             public string? ConstantString(ExpressionSyntax expression)
@@ -375,21 +402,24 @@ namespace MeshAttributes.Generators.FrontEnd
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
                         return ConstantString(binary.Left) is string left && ConstantString(binary.Right) is string right ? left + right : null;
                     case IdentifierNameSyntax or MemberAccessExpressionSyntax when !ReferencesLocals(expression):
-                        return _model.GetSpeculativeSymbolInfo(_position, SyntaxFactory.ParseExpression(expression.ToString()), SpeculativeBindingOption.BindAsExpression).Symbol
-                            is IFieldSymbol { HasConstantValue: true, ConstantValue: string value }
-                            ? value
-                            : null;
+                        return ConstantField(expression) is { ConstantValue: string value } ? value : null;
                     default:
                         return null;
                 }
             }
 
-            /// <summary>The attribute bound on its own; null when it does not bind, or one of its arguments is no constant here.</summary>
+            /// <summary>
+            /// The attribute: its constructor bound here, its arguments' values read from their syntax — literals, const fields,
+            /// enum members — as the compiler would store them. Null when that does not decide it: the attribute does not bind, or
+            /// an argument is something else.
+            /// </summary>
             public BoundAttribute? Attribute(AttributeSyntax attribute)
             {
-                AttributeSyntax copy = SyntaxFactory.Attribute(attribute.Name, attribute.ArgumentList);
-                if (!_model.TryGetSpeculativeSemanticModel(_position, copy, out SemanticModel? model)
-                    || model.GetSymbolInfo(copy, _cancellationToken).Symbol is not IMethodSymbol { ContainingType: { } type } constructor)
+                // The attribute's constructor, bound at this position as the compiler binds it (name lookup with and without the
+                // Attribute suffix, overload resolution), without the nullable analysis an attribute semantic model would run.
+                if (AsName(attribute.Name) is not { } attributeName
+                    || _model.GetSpeculativeSymbolInfo(_position, SyntaxFactory.Attribute(attributeName, attribute.ArgumentList)).Symbol
+                        is not IMethodSymbol { ContainingType: { TypeKind: not TypeKind.Error } type } constructor)
                 {
                     return null;
                 }
@@ -399,27 +429,35 @@ namespace MeshAttributes.Generators.FrontEnd
                     return new BoundAttribute(null, ImmutableArray<object?>.Empty, ImmutableDictionary<string, object?>.Empty);
                 }
 
+                SeparatedSyntaxList<AttributeArgumentSyntax> arguments = attribute.ArgumentList?.Arguments ?? default;
                 var positional = new object?[constructor.Parameters.Length];
                 var named = ImmutableDictionary.CreateBuilder<string, object?>();
                 int index = 0;
-                foreach (AttributeArgumentSyntax argument in copy.ArgumentList?.Arguments ?? default)
+                foreach (AttributeArgumentSyntax argument in arguments)
                 {
-                    if (model.GetConstantValue(argument.Expression, _cancellationToken) is not { HasValue: true } constant)
-                    {
-                        // A local constant, or an argument that does not compile: the method's own binding decides.
-                        return null;
-                    }
-
                     if (argument.NameEquals is { } property)
                     {
-                        named[property.Name.Identifier.ValueText] = constant.Value;
+                        string name = property.Name.Identifier.ValueText;
+                        ITypeSymbol? propertyType = type.GetMembers(name).FirstOrDefault() switch
+                        {
+                            IPropertySymbol p => p.Type,
+                            IFieldSymbol f => f.Type,
+                            _ => null,
+                        };
+                        if (propertyType is null || !TryConstant(argument.Expression, propertyType, out object? value))
+                        {
+                            return null;
+                        }
+
+                        named[name] = value;
                         continue;
                     }
 
                     int parameter = argument.NameColon is { } colon ? ParameterIndex(constructor, colon.Name.Identifier.ValueText) : index++;
-                    if (parameter >= 0 && parameter < positional.Length)
+                    if (parameter < 0 || parameter >= positional.Length
+                        || !TryConstant(argument.Expression, constructor.Parameters[parameter].Type, out positional[parameter]))
                     {
-                        positional[parameter] = constant.Value;
+                        return null;
                     }
                 }
 
@@ -428,6 +466,54 @@ namespace MeshAttributes.Generators.FrontEnd
                     attribute.GetReference(),
                     constructor.Parameters.Select(p => p.Name).ToImmutableArray());
                 return new BoundAttribute(site, positional.ToImmutableArray(), named.ToImmutable());
+            }
+
+            // An attribute argument's value as the compiler stores it for a parameter or property of type target.
+            private bool TryConstant(ExpressionSyntax expression, ITypeSymbol target, out object? value)
+            {
+                value = null;
+                object? raw;
+                if (expression is LiteralExpressionSyntax { Token.Value: var literal } && !expression.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    raw = literal;
+                }
+                else if (expression is PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax { Token.Value: var operand } } negation
+                    && negation.IsKind(SyntaxKind.UnaryMinusExpression))
+                {
+                    raw = operand switch { int i => -i, double d => -d, _ => null };
+                    if (raw is null)
+                    {
+                        return false;
+                    }
+                }
+                else if (ConstantString(expression) is string text)
+                {
+                    raw = text;
+                }
+                else if (expression is IdentifierNameSyntax or MemberAccessExpressionSyntax && !ReferencesLocals(expression)
+                    && ConstantField(expression) is { } field)
+                {
+                    raw = field.ConstantValue;
+                }
+                else
+                {
+                    return false;
+                }
+
+                switch (target.TypeKind == TypeKind.Enum ? SpecialType.System_Enum : target.SpecialType)
+                {
+                    case SpecialType.System_String when raw is string or null:
+                    case SpecialType.System_Int32 when raw is int:
+                    case SpecialType.System_Boolean when raw is bool:
+                    case SpecialType.System_Enum when raw is int:
+                        value = raw;
+                        return true;
+                    case SpecialType.System_Double when raw is int or double:
+                        value = System.Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture);
+                        return true;
+                    default:
+                        return false;
+                }
             }
 
             private static int ParameterIndex(IMethodSymbol method, string name)
