@@ -465,7 +465,8 @@ namespace MeshAttributes.Generators.FrontEnd
                     KnownNames.Namespace + "." + type.MetadataName,
                     attribute.GetReference(),
                     constructor.Parameters.Select(p => p.Name).ToImmutableArray());
-                return new BoundAttribute(site, positional.ToImmutableArray(), named.ToImmutable());
+                // ImmutableArray.Create(T[]), not ToImmutableArray(): C# 14 would pick the ReadOnlySpan overload, which needs System.Memory.
+                return new BoundAttribute(site, ImmutableArray.Create(positional), named.ToImmutable());
             }
 
             // An attribute argument's value as the compiler stores it for a parameter or property of type target.

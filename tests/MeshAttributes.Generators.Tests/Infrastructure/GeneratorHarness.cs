@@ -16,11 +16,12 @@ namespace MeshAttributes.Generators.Tests.Infrastructure
     /// </summary>
     internal static class GeneratorHarness
     {
-        public static readonly string[] TrackedSteps =
-        {
-            TrackingNames.Services, TrackingNames.RetryEndpoints, TrackingNames.TimeoutEndpoints,
-            TrackingNames.Options, TrackingNames.ServiceModels, TrackingNames.Rendered,
-        };
+        /// <summary>Every step name in <see cref="TrackingNames"/>, so a step added later is checked without editing this.</summary>
+        public static readonly string[] TrackedSteps = typeof(TrackingNames)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
 
         private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
