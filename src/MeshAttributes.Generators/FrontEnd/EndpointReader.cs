@@ -20,7 +20,6 @@ namespace MeshAttributes.Generators.FrontEnd
     /// </summary>
     internal static class EndpointReader
     {
-        private const string MvcNamespace = "Microsoft.AspNetCore.Mvc";
         private const int MaxGroupDepth = 32;
 
         private static readonly Dictionary<string, string> MapMethods = new(StringComparer.Ordinal)
@@ -107,8 +106,7 @@ namespace MeshAttributes.Generators.FrontEnd
             var verbsWithoutTemplate = new List<string>();
             foreach (AttributeData a in method.GetAttributes())
             {
-                if (a.AttributeClass is not { } attributeType || attributeType.ContainingNamespace?.ToDisplayString() is not string ns
-                    || !ns.StartsWith(MvcNamespace, StringComparison.Ordinal))
+                if (a.AttributeClass is not { } attributeType || !IsWithinMvc(attributeType.ContainingNamespace))
                 {
                     continue;
                 }
@@ -337,7 +335,7 @@ namespace MeshAttributes.Generators.FrontEnd
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
             {
-                var routes = t.GetAttributes().Where(a => a.AttributeClass is { Name: "RouteAttribute" } c && c.ContainingNamespace?.ToDisplayString() == MvcNamespace)
+                var routes = t.GetAttributes().Where(a => a.AttributeClass is { Name: "RouteAttribute" } c && IsMvc(c.ContainingNamespace))
                     .Select(a => a.CtorString(0)).Where(s => s is not null).Select(s => s!).ToList();
                 if (routes.Count > 0)
                 {
@@ -406,8 +404,31 @@ namespace MeshAttributes.Generators.FrontEnd
             return false;
         }
 
-        private static bool IsAspNetCore(IMethodSymbol method) =>
-            method.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
+        private static bool IsAspNetCore(IMethodSymbol method) => IsWithin(method.ContainingNamespace, IsAspNetCoreNamespace);
+
+        // Namespaces are compared by their parts, not formatted: ToDisplayString on every attribute of every action was a
+        // measurable share of reading a controller.
+        private static bool IsAspNetCoreNamespace(INamespaceSymbol ns) =>
+            ns is { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } };
+
+        private static bool IsMvc(INamespaceSymbol? ns) =>
+            ns is { Name: "Mvc" } && IsAspNetCoreNamespace(ns.ContainingNamespace);
+
+        // Microsoft.AspNetCore.Mvc or a namespace inside it.
+        private static bool IsWithinMvc(INamespaceSymbol? ns) => IsWithin(ns, IsMvc);
+
+        private static bool IsWithin(INamespaceSymbol? ns, Func<INamespaceSymbol, bool> outer)
+        {
+            for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if (outer(ns))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool HasAttribute(ISymbol symbol, string metadataName) =>
             symbol.GetAttributes().Any(a => a.Is(metadataName));
