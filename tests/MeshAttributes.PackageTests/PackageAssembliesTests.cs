@@ -55,6 +55,33 @@ namespace MeshAttributes.PackageTests
         }
 
         [Fact]
+        public void Every_shipped_assembly_carries_the_package_version()
+        {
+            using ZipArchive package = ZipFile.OpenRead(fixture.Nupkg);
+            var ours = package.Entries.Where(e => e.Name.StartsWith("MeshAttributes", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
+            Assert.NotEmpty(ours);
+
+            // A plain `dotnet pack` names the package with the package project's $(Version); the assemblies inside must carry it
+            // (major.minor.patch.0), not the SDK's default 1.0.0.0 — so the version belongs in Directory.Build.props.
+            CommandResult evaluated = DotnetCli.Run(RepoPaths.Root, nugetPackages: null, "msbuild", RepoPaths.PackageProject, "-getProperty:Version", "-nologo");
+            Assert.True(evaluated.Succeeded, evaluated.ToString());
+            string packageVersion = evaluated.Output.Trim();
+            var expected = new Version(packageVersion.Split('-')[0] + ".0");
+            foreach (ZipArchiveEntry entry in ours)
+            {
+                using var stream = new MemoryStream();
+                using (Stream zipped = entry.Open())
+                {
+                    zipped.CopyTo(stream);
+                }
+
+                stream.Position = 0;
+                using var reader = new PEReader(stream);
+                Assert.True(expected == reader.GetMetadataReader().GetAssemblyDefinition().Version, $"{entry.FullName} has assembly version {reader.GetMetadataReader().GetAssemblyDefinition().Version}, but the package project's version is {packageVersion}: set <Version> in Directory.Build.props");
+            }
+        }
+
+        [Fact]
         public void Analyzer_assemblies_need_only_each_other_and_what_the_compiler_provides_at_Roslyn_4_8()
         {
             using ZipArchive package = ZipFile.OpenRead(fixture.Nupkg);

@@ -27,7 +27,7 @@ namespace MeshAttributes.PackageTests.Infrastructure
             Directory.CreateDirectory(Root);
             Feed = Path.Combine(Root, "feed");
             NuGetPackages = Path.Combine(Root, "packages");
-            Version = $"0.1.0-ci-{id}";
+            Version = $"{RepoPaths.Version}-ci-{id}";
             Nupkg = Pack(Feed);
             PackedAtUtc = DateTime.UtcNow;
             service = new Lazy<UserService>(() => UserService.Create(this));

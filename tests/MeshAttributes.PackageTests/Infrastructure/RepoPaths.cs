@@ -13,6 +13,9 @@ namespace MeshAttributes.PackageTests.Infrastructure
         /// <summary>The configuration the tests, and so the projects the package is made of, were built in.</summary>
         public static readonly string Configuration = Metadata("Configuration");
 
+        /// <summary>The repository's <c>$(Version)</c> (Directory.Build.props), which the package and its assemblies carry.</summary>
+        public static readonly string Version = Metadata("Version");
+
         public static string PackageProject => Path.Combine(Root, "src", "MeshAttributes.Package", "MeshAttributes.Package.csproj");
 
         private static string Metadata(string key) =>
