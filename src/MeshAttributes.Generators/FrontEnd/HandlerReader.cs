@@ -77,7 +77,7 @@ namespace MeshAttributes.Generators.FrontEnd
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var scope = new LookupScope(model, LookupPosition(handler));
+            var scope = new SpeculativeScope(model, SpeculationPosition(handler));
 
             // The receiver is an endpoint route builder, so a Map* call of these names is ASP.NET Core's extension method.
             if (Prefix(access.Expression, scope, 0) is not string prefix
@@ -141,13 +141,13 @@ namespace MeshAttributes.Generators.FrontEnd
 
         // Just inside the innermost type declaration around the handler, where the file's usings and the type's members are in
         // scope and no member body is; the end of the file for top-level statements.
-        private static int LookupPosition(SyntaxNode handler) =>
+        private static int SpeculationPosition(SyntaxNode handler) =>
             handler.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { OpenBraceToken: { RawKind: not 0 } brace }
                 ? brace.Span.End
                 : handler.SyntaxTree.GetRoot().FullSpan.End;
 
         // The MapGroup prefix carried by an endpoint route builder ("" for one that is no group); null when undecided.
-        private static string? Prefix(ExpressionSyntax receiver, LookupScope scope, int depth)
+        private static string? Prefix(ExpressionSyntax receiver, SpeculativeScope scope, int depth)
         {
             if (depth > MaxDepth)
             {
@@ -204,7 +204,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 _ => false,
             };
 
-        private static bool IsWebApplicationBuilder(ExpressionSyntax expression, LookupScope scope, int depth) =>
+        private static bool IsWebApplicationBuilder(ExpressionSyntax expression, SpeculativeScope scope, int depth) =>
             depth <= MaxDepth && expression switch
             {
                 ParenthesizedExpressionSyntax parenthesized => IsWebApplicationBuilder(parenthesized.Expression, scope, depth + 1),
@@ -274,7 +274,7 @@ namespace MeshAttributes.Generators.FrontEnd
             return found;
         }
 
-        private static EquatableArray<string>? HttpMethods(InvocationExpressionSyntax invocation, LookupScope scope)
+        private static EquatableArray<string>? HttpMethods(InvocationExpressionSyntax invocation, SpeculativeScope scope)
         {
             IEnumerable<ExpressionSyntax>? elements = Argument(invocation, 1, "httpMethods") switch
             {
@@ -339,12 +339,12 @@ namespace MeshAttributes.Generators.FrontEnd
         /// Questions asked at a position outside any member body, each about a new node made for it: no member is bound, no
         /// semantic model of its own is made, no nullable analysis runs.
         /// </summary>
-        private sealed class LookupScope
+        private sealed class SpeculativeScope
         {
             private readonly SemanticModel _model;
             private readonly int _position;
 
-            public LookupScope(SemanticModel model, int position)
+            public SpeculativeScope(SemanticModel model, int position)
             {
                 _model = model;
                 _position = position;
