@@ -13,11 +13,13 @@ namespace MeshAttributes.Benchmarks
     /// <c>-p:ReportAnalyzer=true</c> shows), against the compiler's <c>GetDiagnostics</c> on the same compilation.
     /// BenchmarkDotNet cannot read that telemetry, so this takes medians of a few Stopwatch runs; it reports, never asserts.
     /// <para>
-    /// Twice: with concurrent analysis, as the compiler runs analyzers, and on one thread. Concurrently, a callback that waits
-    /// for a symbol another thread is completing (a method's attributes being bound for the compiler) has that wait logged as
-    /// its own execution time, so the concurrent figure is an upper bound; the one-thread figure counts only work done on
-    /// the analyzer's behalf, including what it is first to ask for (binding the assembly's and methods' attributes). That
-    /// part is shown by <see cref="NoOpAnalyzer"/> with <see cref="NoOpAnalyzer.BindsDeclarations"/>, run the same way: what is left is the analyzer's own work.
+    /// On one thread first: the compiler with <c>ConcurrentBuild</c> off against the analyzers with concurrent analysis off,
+    /// so both sides are time spent on one thread. (Concurrently, <c>GetDiagnostics</c> is wall time on several cores while
+    /// the analyzers' execution time is summed over threads, and a callback that waits for a symbol another thread is
+    /// completing has the wait logged as its own time: that ratio, also printed, overstates the share.) The one-thread time
+    /// includes what the analyzers are first to ask for — binding the assembly's and methods' attributes, which the compiler
+    /// does in every build — so <see cref="NoOpAnalyzer"/> with <see cref="NoOpAnalyzer.BindsDeclarations"/> runs the same
+    /// way as a control; what is left is the analyzers' own work.
     /// </para>
     /// </summary>
     internal static class AnalyzerShareReport
@@ -37,62 +39,66 @@ namespace MeshAttributes.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine("| Endpoints | GetDiagnostics (ms) | GetAnalyzerDiagnosticsAsync wall (ms) | execution time, concurrent (ms) | share | execution time, one thread (ms) | share | of which binding declarations (control, ms) | own work, one thread (ms) | share | diagnostics reported |");
+            Console.WriteLine("| Endpoints | GetDiagnostics, one thread (ms) | analyzers, one thread (ms) | share | control (ms) | own work (ms) | share | GetDiagnostics, concurrent wall (ms) | analyzers, concurrent (ms) | share | diagnostics reported |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             int failures = 0;
             foreach (int size in sizes)
             {
                 var service = SyntheticService.Create(size);
                 var generated = GeneratorDrivers.Create().RunGenerators(service.CreateCompilation()).GetRunResult().GeneratedTrees;
-                var compiler = new List<double>();
-                var wall = new List<double>();
-                var execution = new List<double>();
-                var sequential = new List<double>();
-                var touch = new List<double>();
+                Compilation OneThread() => service.CreateCompilation(generated).WithOptions(service.CreateCompilation().Options.WithConcurrentBuild(false));
                 ImmutableArray<Diagnostic> reported = ImmutableArray<Diagnostic>.Empty;
-                for (int i = 0; i < Warmups + Runs; i++)
-                {
-                    Settle();
-                    var stopwatch = Stopwatch.StartNew();
-                    service.CreateCompilation(generated).GetDiagnostics();
-                    double compilerMs = stopwatch.Elapsed.TotalMilliseconds;
 
-                    Settle();
-                    CompilationWithAnalyzers withAnalyzers = AnalyzerRuns.With(service.CreateCompilation(generated), mesh.Analyzers, logExecutionTime: true);
-                    stopwatch.Restart();
-                    reported = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-                    double wallMs = stopwatch.Elapsed.TotalMilliseconds;
-                    double executionMs = ExecutionTime(withAnalyzers, mesh.Analyzers);
-                    Settle();
-                    CompilationWithAnalyzers oneThread = AnalyzerRuns.With(service.CreateCompilation(generated), mesh.Analyzers, logExecutionTime: true, concurrent: false);
-                    oneThread.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-                    double sequentialMs = ExecutionTime(oneThread, mesh.Analyzers);
-                    Settle();
-                    CompilationWithAnalyzers control = AnalyzerRuns.With(service.CreateCompilation(generated), Control, logExecutionTime: true, concurrent: false);
-                    control.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-                    double touchMs = ExecutionTime(control, Control);
-                    if (i >= Warmups)
-                    {
-                        compiler.Add(compilerMs);
-                        wall.Add(wallMs);
-                        execution.Add(executionMs);
-                        sequential.Add(sequentialMs);
-                        touch.Add(touchMs);
-                    }
-                }
+                // Each measurement in a block of its own, warmed up, so one kind of run does not pay for another's caches.
+                double compilerOneThread = Median(() => Timed(() => OneThread().GetDiagnostics()));
+                double analyzersOneThread = Median(() => Analyzers(OneThread(), mesh.Analyzers, concurrent: false, out reported));
+                double control = Median(() => Analyzers(OneThread(), Control, concurrent: false, out _));
+                double compilerConcurrent = Median(() => Timed(() => service.CreateCompilation(generated).GetDiagnostics()));
+                double analyzersConcurrent = Median(() => Analyzers(service.CreateCompilation(generated), mesh.Analyzers, concurrent: true, out _));
 
                 // AD0001 means an analyzer threw: its time would then be meaningless.
                 failures += reported.Count(d => d.Id == "AD0001");
                 string ids = string.Join(" ", reported.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
-                double share = Median(execution) / Median(compiler);
-                double sequentialShare = Median(sequential) / Median(compiler);
-                double own = Math.Max(0, Median(sequential) - Median(touch));
-                Console.WriteLine($"| {size} | {Median(compiler):F1} | {Median(wall):F1} | {Median(execution):F2} | {share:P1} | {Median(sequential):F2} | {sequentialShare:P1} | {Median(touch):F2} | {own:F2} | {own / Median(compiler):P1} | {(ids.Length == 0 ? "none" : ids)} |");
+                double own = Math.Max(0, analyzersOneThread - control);
+                Console.WriteLine(
+                    $"| {size} | {compilerOneThread:F1} | {analyzersOneThread:F2} | {analyzersOneThread / compilerOneThread:P1} | {control:F2} | {own:F2} | {own / compilerOneThread:P1} " +
+                    $"| {compilerConcurrent:F1} | {analyzersConcurrent:F2} | {analyzersConcurrent / compilerConcurrent:P1} | {(ids.Length == 0 ? "none" : ids)} |");
             }
 
             Console.WriteLine();
             Console.WriteLine($"Medians of {Runs} runs after {Warmups} warm-ups, each on a new compilation of the service plus its generated code.");
             return failures == 0 ? 0 : 1;
+        }
+
+        private static double Timed(Action action)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            action();
+            return stopwatch.Elapsed.TotalMilliseconds;
+        }
+
+        // The analyzers' summed execution time in one run over the compilation.
+        private static double Analyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent, out ImmutableArray<Diagnostic> reported)
+        {
+            CompilationWithAnalyzers run = AnalyzerRuns.With(compilation, analyzers, logExecutionTime: true, concurrent: concurrent);
+            reported = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            return ExecutionTime(run, analyzers);
+        }
+
+        private static double Median(Func<double> measure)
+        {
+            var values = new List<double>();
+            for (int i = 0; i < Warmups + Runs; i++)
+            {
+                Settle();
+                double value = measure();
+                if (i >= Warmups)
+                {
+                    values.Add(value);
+                }
+            }
+
+            return Median(values);
         }
 
         private static double ExecutionTime(CompilationWithAnalyzers run, ImmutableArray<DiagnosticAnalyzer> analyzers) =>

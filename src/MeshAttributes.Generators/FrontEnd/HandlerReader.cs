@@ -409,17 +409,14 @@ namespace MeshAttributes.Generators.FrontEnd
             }
 
             /// <summary>
-            /// The attribute: its constructor bound here, its arguments' values read from their syntax — literals, const fields,
-            /// enum members — as the compiler would store them. Null when that does not decide it: the attribute does not bind, or
-            /// an argument is something else.
+            /// The attribute: its class bound here by name, its constructor chosen by arity, its arguments' values read from their
+            /// syntax — literals, const fields, enum members — as the compiler would store them. Null when that does not decide
+            /// it: the name does not bind, the arity is ambiguous, or an argument is something else. Cheaper than binding the
+            /// attribute whole (which binds its arguments and runs overload resolution).
             /// </summary>
             public BoundAttribute? Attribute(AttributeSyntax attribute)
             {
-                // The attribute's constructor, bound at this position as the compiler binds it (name lookup with and without the
-                // Attribute suffix, overload resolution), without the nullable analysis an attribute semantic model would run.
-                if (AsName(attribute.Name) is not { } attributeName
-                    || _model.GetSpeculativeSymbolInfo(_position, SyntaxFactory.Attribute(attributeName, attribute.ArgumentList)).Symbol
-                        is not IMethodSymbol { ContainingType: { TypeKind: not TypeKind.Error } type } constructor)
+                if (AttributeType(attribute.Name) is not { } type)
                 {
                     return null;
                 }
@@ -429,7 +426,28 @@ namespace MeshAttributes.Generators.FrontEnd
                     return new BoundAttribute(null, ImmutableArray<object?>.Empty, ImmutableDictionary<string, object?>.Empty);
                 }
 
+                // The constructor by arity: MeshAttributes' attributes have one per arity, and their arguments are constants.
                 SeparatedSyntaxList<AttributeArgumentSyntax> arguments = attribute.ArgumentList?.Arguments ?? default;
+                int positionalCount = arguments.Count(a => a.NameEquals is null);
+                IMethodSymbol? constructor = null;
+                foreach (IMethodSymbol candidate in type.InstanceConstructors)
+                {
+                    if (candidate.DeclaredAccessibility == Accessibility.Public && candidate.Parameters.Length == positionalCount)
+                    {
+                        if (constructor is not null)
+                        {
+                            return null;
+                        }
+
+                        constructor = candidate;
+                    }
+                }
+
+                if (constructor is null)
+                {
+                    return null;
+                }
+
                 var positional = new object?[constructor.Parameters.Length];
                 var named = ImmutableDictionary.CreateBuilder<string, object?>();
                 int index = 0;
@@ -467,6 +485,53 @@ namespace MeshAttributes.Generators.FrontEnd
                     constructor.Parameters.Select(p => p.Name).ToImmutableArray());
                 // ImmutableArray.Create(T[]), not ToImmutableArray(): C# 14 would pick the ReadOnlySpan overload, which needs System.Memory.
                 return new BoundAttribute(site, ImmutableArray.Create(positional), named.ToImmutable());
+            }
+
+            // The attribute class an attribute name binds to. C# looks the name up as written and with the Attribute suffix; the
+            // likelier spelling is tried first, because binding a name that does not resolve makes Roslyn search every referenced
+            // assembly for a forwarded type to report. (Were both spellings attribute classes, the compiler would reject the
+            // attribute as ambiguous, and no manifest would be written anyway.)
+            private INamedTypeSymbol? AttributeType(NameSyntax name)
+            {
+                if (AsName(name) is not { } written || WithAttributeSuffix(written) is not { } suffixed)
+                {
+                    return null;
+                }
+
+                bool suffixedFirst = !written.ToString().EndsWith("Attribute", System.StringComparison.Ordinal);
+                foreach (NameSyntax candidate in suffixedFirst ? new[] { suffixed, written } : new[] { written, suffixed })
+                {
+                    if (_model.GetSpeculativeSymbolInfo(_position, candidate, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol
+                        is INamedTypeSymbol { TypeKind: TypeKind.Class } type && IsAttributeClass(type))
+                    {
+                        return type;
+                    }
+                }
+
+                return null;
+            }
+
+            private static NameSyntax? WithAttributeSuffix(NameSyntax name) => name switch
+            {
+                IdentifierNameSyntax identifier => SyntaxFactory.IdentifierName(identifier.Identifier.ValueText + "Attribute"),
+                QualifiedNameSyntax { Right: IdentifierNameSyntax right } qualified =>
+                    SyntaxFactory.QualifiedName(qualified.Left, SyntaxFactory.IdentifierName(right.Identifier.ValueText + "Attribute")),
+                AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } alias =>
+                    SyntaxFactory.AliasQualifiedName(alias.Alias, SyntaxFactory.IdentifierName(right.Identifier.ValueText + "Attribute")),
+                _ => null,
+            };
+
+            private static bool IsAttributeClass(INamedTypeSymbol type)
+            {
+                for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+                {
+                    if (t is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             // An attribute argument's value as the compiler stores it for a parameter or property of type target.
