@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Reflection;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Generators.FrontEnd;
 using MeshAttributes.Generators.Tests.Infrastructure;
@@ -218,6 +220,48 @@ namespace MeshAttributes.Generators.Tests
             }
         }
 
+        public static IEnumerable<object[]> SampleServices() =>
+            new[] { "CheckoutService", "InventoryService", "PaymentService", "ShippingService" }.Select(s => new object[] { s });
+
+        [Theory]
+        [MemberData(nameof(SampleServices))]
+        public void Reads_every_handler_of_the_case_study_services_without_binding(string service)
+        {
+            // The sample's own sources, as its Web SDK project compiles them: implicit usings and the shared file included.
+            string samples = typeof(HandlerReaderTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SamplesDirectory").Value!;
+            string folder = Path.Combine(samples, service);
+            var sources = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", System.StringComparison.Ordinal)
+                    && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", System.StringComparison.Ordinal))
+                .Append(Path.Combine(samples, "Shared", "IdempotencyStore.cs"))
+                .Select(File.ReadAllText)
+                .Append(WebSdkImplicitUsings)
+                .ToArray();
+            // Parsed as Preview: the tests' Roslyn (4.11) still calls C# 13's System.Threading.Lock, which the sample uses, a preview feature.
+            var preview = new CSharpParseOptions(LanguageVersion.Preview);
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(sources).RemoveAllSyntaxTrees()
+                .AddSyntaxTrees(sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, preview, $"Source{i}.cs")));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+            int read = 0;
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                foreach (LambdaExpressionSyntax handler in tree.GetRoot().DescendantNodes().OfType<LambdaExpressionSyntax>().Where(l => EndpointReader.IsHandlerCandidate(l)))
+                {
+                    HandlerReader.Reading fast = HandlerReader.Read(handler, compilation.GetSemanticModel(tree), default);
+                    SemanticModel model = compilation.GetSemanticModel(tree);
+                    var symbol = (IMethodSymbol)model.GetSymbolInfo(handler).Symbol!;
+
+                    Assert.True(fast.Decided, $"{service}: {handler.Parent!.Parent!.Parent} was left to the semantic reader");
+                    Assert.Equal(EndpointReader.ReadHandler(symbol, handler, model, default), fast.Endpoint);
+                    Assert.Equal(Describe(AttributeSite.Of(symbol.GetAttributes())), Describe(fast.Attributes));
+                    read++;
+                }
+            }
+
+            Assert.True(read > 0, $"{service} maps no attributed handler: the test would check nothing.");
+        }
+
         [Fact]
         public void Attribute_sites_point_at_the_source_not_at_the_bound_copy()
         {
@@ -244,6 +288,26 @@ namespace MeshAttributes.Generators.Tests
             Assert.Same(tree, siteSyntax.SyntaxTree);
             Assert.Equal("Retry(Attempts = 2, RetryOn = \"reset\")", siteSyntax.ToString());
         }
+
+        // What Microsoft.NET.Sdk.Web adds as global usings when ImplicitUsings is on.
+        private const string WebSdkImplicitUsings = """
+            global using Microsoft.AspNetCore.Builder;
+            global using Microsoft.AspNetCore.Hosting;
+            global using Microsoft.AspNetCore.Http;
+            global using Microsoft.AspNetCore.Routing;
+            global using Microsoft.Extensions.Configuration;
+            global using Microsoft.Extensions.DependencyInjection;
+            global using Microsoft.Extensions.Hosting;
+            global using Microsoft.Extensions.Logging;
+            global using System;
+            global using System.Collections.Generic;
+            global using System.IO;
+            global using System.Linq;
+            global using System.Net.Http;
+            global using System.Net.Http.Json;
+            global using System.Threading;
+            global using System.Threading.Tasks;
+            """;
 
         private static string[] Describe(IEnumerable<AttributeSite> sites) =>
             sites.Select(s => $"{s.MetadataName}@{s.Syntax(default)?.Span}({string.Join(",", s.ConstructorParameters)})").ToArray();
