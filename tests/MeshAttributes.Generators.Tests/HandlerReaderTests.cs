@@ -48,6 +48,8 @@ namespace MeshAttributes.Generators.Tests
                         var v2 = api.MapGroup("v2/");
                         (v2).MapPut("/items/{id:int}", [Timeout("2s")] (int id) => Results.NoContent());
                         api.MapGroup("/inline").MapGet("/x", [Retry(Attempts = 1, PerTryTimeout = "500ms", RetryOn = "connect-failure")] () => Results.Ok());
+                        IEndpointRouteBuilder held = app.MapGroup("/held");
+                        held.MapDelete("/{id}", [Timeout("1s")] (int id) => Results.NoContent());
                         if (DateTime.Now.Year > 2000)
                         {
                             var nested = v2.MapGroup("/nested");

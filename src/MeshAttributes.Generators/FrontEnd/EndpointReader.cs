@@ -218,8 +218,29 @@ namespace MeshAttributes.Generators.FrontEnd
         // and local variables), or null when a group comes from somewhere this file cannot see.
         private static string? GroupPrefix(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken, int depth)
         {
+            if (depth > MaxGroupDepth)
+            {
+                return null;
+            }
+
+            // A local is followed to its initializer whatever type it is declared with: a group held as an
+            // IEndpointRouteBuilder still prefixes the routes mapped on it.
+            if (receiver is IdentifierNameSyntax && model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol local)
+            {
+                foreach (var reference in local.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
+                        && value.SyntaxTree == receiver.SyntaxTree)
+                    {
+                        return GroupPrefix(value, model, cancellationToken, depth + 1);
+                    }
+                }
+
+                return null;
+            }
+
             ITypeSymbol? type = model.GetTypeInfo(receiver, cancellationToken).Type;
-            if (type is null || depth > MaxGroupDepth)
+            if (type is null)
             {
                 return null;
             }
@@ -248,18 +269,6 @@ namespace MeshAttributes.Generators.FrontEnd
                     // Fluent configuration (WithTags, RequireAuthorization, ...) returns the group it was given.
                     return model.GetTypeInfo(inner.Expression, cancellationToken).Type is { } innerType && IsRouteGroup(innerType) ? outer : null;
                 default:
-                    if (model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol local)
-                    {
-                        foreach (var reference in local.DeclaringSyntaxReferences)
-                        {
-                            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
-                                && value.SyntaxTree == receiver.SyntaxTree)
-                            {
-                                return GroupPrefix(value, model, cancellationToken, depth + 1);
-                            }
-                        }
-                    }
-
                     return null;
             }
         }
