@@ -67,6 +67,6 @@ namespace MeshAttributes.Generators
             context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => EndpointReader.IsEndpointCandidate(node),
-                static (ctx, ct) => EndpointReader.Read(ctx.TargetSymbol, ctx.TargetNode, ctx.SemanticModel, ct).ToEquatableArray());
+                static (ctx, _) => EndpointReader.Read(ctx.TargetSymbol).ToEquatableArray());
     }
 }

@@ -46,7 +46,12 @@ namespace MeshAttributes.Benchmarks
             {
                 var service = SyntheticService.Create(size);
                 var generated = GeneratorDrivers.Create().RunGenerators(service.CreateCompilation()).GetRunResult().GeneratedTrees;
-                Compilation OneThread() => service.CreateCompilation(generated).WithOptions(service.CreateCompilation().Options.WithConcurrentBuild(false));
+                Compilation OneThread()
+                {
+                    Compilation compilation = service.CreateCompilation(generated);
+                    return compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
+                }
+
                 ImmutableArray<Diagnostic> reported = ImmutableArray<Diagnostic>.Empty;
 
                 // Each measurement in a block of its own, warmed up, so one kind of run does not pay for another's caches.

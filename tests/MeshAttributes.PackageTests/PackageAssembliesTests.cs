@@ -63,7 +63,7 @@ namespace MeshAttributes.PackageTests
 
             // A plain `dotnet pack` names the package with the package project's $(Version); the assemblies inside must carry it
             // (major.minor.patch.0), not the SDK's default 1.0.0.0 — so the version belongs in Directory.Build.props.
-            CommandResult evaluated = DotnetCli.Run(RepoPaths.Root, nugetPackages: null, "msbuild", RepoPaths.PackageProject, "-getProperty:Version", "-nologo");
+            Testing.DotnetRun evaluated = DotnetCli.Run(RepoPaths.Root, nugetPackages: null, "msbuild", RepoPaths.PackageProject, "-getProperty:Version", "-nologo");
             Assert.True(evaluated.Succeeded, evaluated.ToString());
             string packageVersion = evaluated.Output.Trim();
             var expected = new Version(packageVersion.Split('-')[0] + ".0");

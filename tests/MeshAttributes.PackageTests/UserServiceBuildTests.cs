@@ -31,7 +31,7 @@ namespace MeshAttributes.PackageTests
         [Fact]
         public void Build_writes_the_declared_policy_as_manifests_under_OutDir_mesh()
         {
-            CommandResult build = service.Build();
+            Testing.DotnetRun build = service.Build();
 
             Assert.True(build.Succeeded, build.ToString());
             Assert.DoesNotContain("MESH", build.Output.Replace("MeshAttributes", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -80,7 +80,7 @@ namespace MeshAttributes.PackageTests
         {
             service.SetSources(ServiceSources.Policy, ServiceSources.UnsafeProgram);
 
-            CommandResult build = service.Build();
+            Testing.DotnetRun build = service.Build();
 
             Assert.True(build.Succeeded, build.ToString());
             Assert.True(build.HasDiagnostic("warning", "MESH100"), build.ToString());
@@ -93,7 +93,7 @@ namespace MeshAttributes.PackageTests
             service.SetSources(ServiceSources.InvalidPolicy, ServiceSources.Program);
             string output = fixture.NewPath("invalid");
 
-            CommandResult build = service.Build($"-p:MeshManifestsOutputPath={output}/");
+            Testing.DotnetRun build = service.Build($"-p:MeshManifestsOutputPath={output}/");
 
             Assert.False(build.Succeeded, build.ToString());
             Assert.True(build.HasDiagnostic("error", "MESH001"), build.ToString());
@@ -104,7 +104,7 @@ namespace MeshAttributes.PackageTests
         [Fact]
         public void A_second_build_with_nothing_changed_skips_the_task_and_rewrites_no_manifest()
         {
-            CommandResult first = service.Build();
+            Testing.DotnetRun first = service.Build();
             Assert.True(first.Succeeded, first.ToString());
             string[] manifests = Directory.GetFiles(service.DefaultManifests);
             Assert.NotEmpty(manifests);
@@ -116,7 +116,7 @@ namespace MeshAttributes.PackageTests
             // The stamp is the target's output: it stays as the first build left it (older would rerun the target).
             DateTime stamped = File.GetLastWriteTimeUtc(service.StampFile);
 
-            CommandResult second = service.Build("-v:n");
+            Testing.DotnetRun second = service.Build("-v:n");
 
             Assert.True(second.Succeeded, second.ToString());
             Assert.True(second.SkippedWriteTarget, second.ToString());
@@ -133,7 +133,7 @@ namespace MeshAttributes.PackageTests
             Assert.True(File.Exists(Path.Combine(service.DefaultManifests, "destinationrule.yaml")));
             string output = fixture.NewPath("manifests");
 
-            CommandResult build = service.Build($"-p:MeshManifestsOutputPath={output}/");
+            Testing.DotnetRun build = service.Build($"-p:MeshManifestsOutputPath={output}/");
 
             Assert.True(build.Succeeded, build.ToString());
             Assert.True(File.Exists(Path.Combine(output, "order-service", "destinationrule.yaml")), build.ToString());
@@ -146,7 +146,7 @@ namespace MeshAttributes.PackageTests
         {
             string output = fixture.NewPath("off");
 
-            CommandResult build = service.Build($"-p:MeshManifestsOutputPath={output}/", "-p:MeshGenerateManifests=false");
+            Testing.DotnetRun build = service.Build($"-p:MeshManifestsOutputPath={output}/", "-p:MeshGenerateManifests=false");
 
             Assert.True(build.Succeeded, build.ToString());
             Assert.False(build.TaskRan, build.ToString());
@@ -158,7 +158,7 @@ namespace MeshAttributes.PackageTests
         {
             string output = fixture.NewPath("namespace");
 
-            CommandResult build = service.Build($"-p:MeshManifestsOutputPath={output}/", "-p:MeshNamespace=shop");
+            Testing.DotnetRun build = service.Build($"-p:MeshManifestsOutputPath={output}/", "-p:MeshNamespace=shop");
 
             Assert.True(build.Succeeded, build.ToString());
             Assert.Equal("shop", YamlDocument.Load(Path.Combine(output, "order-service", "destinationrule.yaml")).Scalar("metadata.namespace"));
@@ -167,7 +167,7 @@ namespace MeshAttributes.PackageTests
         [Fact]
         public async Task The_built_service_runs_with_the_attributes_assembly_the_package_deployed()
         {
-            CommandResult build = service.Build();
+            Testing.DotnetRun build = service.Build();
             Assert.True(build.Succeeded, build.ToString());
             Assert.True(File.Exists(Path.Combine(service.OutDir, "MeshAttributes.dll")), "lib/ is a runtime asset: ASP.NET Core instantiates the endpoint attributes");
 
@@ -184,7 +184,7 @@ namespace MeshAttributes.PackageTests
         {
             string consumer = service.CreateConsumer("OrderClient");
 
-            CommandResult build = service.BuildConsumer(consumer);
+            Testing.DotnetRun build = service.BuildConsumer(consumer);
 
             Assert.True(build.Succeeded, build.ToString());
             string outDir = Path.Combine(consumer, "bin", "Debug", "net10.0");

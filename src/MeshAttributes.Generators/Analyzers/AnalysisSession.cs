@@ -159,7 +159,7 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda
                     || (!inheritedRetryMatters && !(lambda is LambdaExpressionSyntax { AttributeLists.Count: > 0 }))
-                    || ReadHandler(lambda, context.SemanticModel, context.CancellationToken) is not var (endpoint, sites))
+                    || EndpointReader.ReadHandler(lambda, context.SemanticModel, context.CancellationToken) is not var (endpoint, sites))
                 {
                     continue;
                 }
@@ -281,23 +281,6 @@ namespace MeshAttributes.Generators.Analyzers
 
         private static void Report(Action<Diagnostic> report, AttributeSite attribute, string message, Location fallback, CancellationToken cancellationToken) =>
             report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
-
-        // The endpoint a handler stands for and its own attributes: read without binding the method around it where
-        // HandlerReader can, else from the lambda's symbol.
-        private static (EndpointSpec Endpoint, ImmutableArray<AttributeSite> Sites)? ReadHandler(
-            AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
-        {
-            HandlerReader.Reading reading = HandlerReader.Read(lambda, model, cancellationToken);
-            if (reading.Decided)
-            {
-                return reading.Endpoint is { } decided ? (decided, reading.Attributes) : null;
-            }
-
-            return model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol handler
-                && EndpointReader.ReadHandler(handler, lambda, model, cancellationToken) is { } endpoint
-                ? (endpoint, AttributeSite.Of(handler.GetAttributes()))
-                : null;
-        }
 
         // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace.
         private ServiceSpec? WithDefaults(ServiceSpec? spec) =>

@@ -39,13 +39,16 @@ namespace MeshAttributes.Generators.FrontEnd
 
         /// <summary>The site of a MeshAttributes attribute; null for any other attribute or one whose type did not bind.</summary>
         public static AttributeSite? Of(AttributeData attribute) =>
-            attribute.AttributeClass is { TypeKind: not TypeKind.Error } type
-            && type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+            attribute.AttributeClass is { TypeKind: not TypeKind.Error } type && IsMeshAttributes(type)
                 ? new AttributeSite(
                     KnownNames.Namespace + "." + type.MetadataName,
                     attribute.ApplicationSyntaxReference,
                     attribute.AttributeConstructor?.Parameters.Select(p => p.Name).ToImmutableArray() ?? ImmutableArray<string>.Empty)
                 : null;
+
+        /// <summary>Whether <paramref name="type"/> is declared in the <c>MeshAttributes</c> namespace.</summary>
+        public static bool IsMeshAttributes(INamedTypeSymbol type) =>
+            type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
         /// <summary>The sites of the MeshAttributes attributes among <paramref name="attributes"/>, in source order.</summary>
         public static ImmutableArray<AttributeSite> Of(ImmutableArray<AttributeData> attributes)

@@ -33,17 +33,13 @@ namespace MeshAttributes.Generators.FrontEnd
             ["Map"] = string.Empty,
         };
 
-        /// <summary>The endpoints a <c>[Retry]</c>/<c>[Timeout]</c>/<c>[Idempotent]</c> target stands for: one action, a controller's actions, or a handler.</summary>
-        public static ImmutableArray<EndpointSpec> Read(ISymbol symbol, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The endpoints a <c>[Retry]</c>/<c>[Timeout]</c> target stands for: one action, or a controller's actions (handlers: <see cref="ReadHandler(AnonymousFunctionExpressionSyntax, SemanticModel, CancellationToken)"/>).</summary>
+        public static ImmutableArray<EndpointSpec> Read(ISymbol symbol)
         {
             switch (symbol)
             {
                 case INamedTypeSymbol type when !HasAttribute(type, KnownNames.MeshService):
                     return type.GetMembers().OfType<IMethodSymbol>().SelectMany(ReadAction).ToImmutableArray();
-                case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda:
-                    return ReadHandler(lambda, node, model, cancellationToken) is EndpointSpec handler
-                        ? ImmutableArray.Create(handler)
-                        : ImmutableArray<EndpointSpec>.Empty;
                 case IMethodSymbol method:
                     return ReadAction(method).ToImmutableArray();
                 default:
@@ -75,22 +71,32 @@ namespace MeshAttributes.Generators.FrontEnd
             node is LambdaExpressionSyntax { AttributeLists.Count: > 0, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } };
 
         /// <summary>
-        /// The endpoint a <see cref="IsHandlerCandidate"/> lambda stands for, when it carries <c>[Retry]</c> or <c>[Timeout]</c>:
-        /// read by <see cref="HandlerReader"/> without binding the method around it, or, for the shapes it leaves undecided, from
-        /// the lambda's symbol (which binds that method).
+        /// The endpoint a <see cref="IsHandlerCandidate"/> lambda stands for, when it has a route of its own (<c>[Retry]</c> or
+        /// <c>[Timeout]</c>): what the generator keeps of <see cref="ReadHandler(AnonymousFunctionExpressionSyntax, SemanticModel, CancellationToken)"/>.
         /// </summary>
-        public static ImmutableArray<EndpointSpec> ReadAttributedHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        public static ImmutableArray<EndpointSpec> ReadAttributedHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+            ReadHandler((AnonymousFunctionExpressionSyntax)node, model, cancellationToken) is { Endpoint: { HasOwnRoute: true } endpoint }
+                ? ImmutableArray.Create(endpoint)
+                : ImmutableArray<EndpointSpec>.Empty;
+
+        /// <summary>
+        /// The endpoint a minimal-API handler stands for, and where its own mesh attributes are written: read by
+        /// <see cref="HandlerReader"/> without binding the method around it, or, for the shapes it leaves undecided, from the
+        /// lambda's symbol (which binds that method). Null when the handler is no endpoint whose route is known.
+        /// </summary>
+        public static (EndpointSpec Endpoint, ImmutableArray<AttributeSite> Sites)? ReadHandler(
+            AnonymousFunctionExpressionSyntax handler, SemanticModel model, CancellationToken cancellationToken)
         {
-            HandlerReader.Reading reading = HandlerReader.Read((AnonymousFunctionExpressionSyntax)node, model, cancellationToken);
+            HandlerReader.Reading reading = HandlerReader.Read(handler, model, cancellationToken);
             if (reading.Decided)
             {
-                return reading.Endpoint is { HasOwnRoute: true } endpoint ? ImmutableArray.Create(endpoint) : ImmutableArray<EndpointSpec>.Empty;
+                return reading.Endpoint is { } decided ? (decided, reading.Attributes) : null;
             }
 
-            return model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
-                && lambda.GetAttributes().Any(a => a.Is(KnownNames.Retry) || a.Is(KnownNames.Timeout))
-                ? Read(lambda, node, model, cancellationToken)
-                : ImmutableArray<EndpointSpec>.Empty;
+            return model.GetSymbolInfo(handler, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
+                && ReadHandler(lambda, handler, model, cancellationToken) is { } endpoint
+                ? (endpoint, AttributeSite.Of(lambda.GetAttributes()))
+                : null;
         }
 
         public static IEnumerable<EndpointSpec> ReadAction(IMethodSymbol method)
@@ -417,7 +423,7 @@ namespace MeshAttributes.Generators.FrontEnd
 
         // Namespaces are compared by their parts, not formatted: ToDisplayString on every attribute of every action was a
         // measurable share of reading a controller.
-        private static bool IsAspNetCoreNamespace(INamespaceSymbol ns) =>
+        internal static bool IsAspNetCoreNamespace(INamespaceSymbol? ns) =>
             ns is { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } };
 
         private static bool IsMvc(INamespaceSymbol? ns) =>

@@ -330,10 +330,10 @@ namespace MeshAttributes.Generators.FrontEnd
             IsEndpointRouteBuilderInterface(type) || type.AllInterfaces.Any(IsEndpointRouteBuilderInterface);
 
         private static bool IsEndpointRouteBuilderInterface(ITypeSymbol type) =>
-            type is { Name: "IEndpointRouteBuilder", ContainingNamespace: { Name: "Routing", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } } };
+            type is { Name: "IEndpointRouteBuilder", ContainingNamespace: { Name: "Routing" } routing } && EndpointReader.IsAspNetCoreNamespace(routing.ContainingNamespace);
 
         private static bool IsAspNetCoreBuilderNamespace(ITypeSymbol type) =>
-            type.ContainingNamespace is { Name: "Builder", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace.Name: "Microsoft" } };
+            type.ContainingNamespace is { Name: "Builder" } builder && EndpointReader.IsAspNetCoreNamespace(builder.ContainingNamespace);
 
         /// <summary>
         /// Questions asked at a position outside any member body, each about a new node made for it: no member is bound, no
@@ -421,7 +421,7 @@ namespace MeshAttributes.Generators.FrontEnd
                     return null;
                 }
 
-                if (type.ContainingNamespace is not { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true })
+                if (!AttributeSite.IsMeshAttributes(type))
                 {
                     return new BoundAttribute(null, ImmutableArray<object?>.Empty, ImmutableDictionary<string, object?>.Empty);
                 }

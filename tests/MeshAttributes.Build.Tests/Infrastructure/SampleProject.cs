@@ -66,13 +66,13 @@ namespace MeshAttributes.Build.Tests.Infrastructure
 
         public void WriteFile(string name, string text) => File.WriteAllText(folder.Combine(name), text);
 
-        public CommandResult Build(params string[] properties) => Run("build", properties);
+        public Testing.DotnetRun Build(params string[] properties) => Run("build", properties);
 
-        public CommandResult Clean(params string[] properties) => Run("clean", properties);
+        public Testing.DotnetRun Clean(params string[] properties) => Run("clean", properties);
 
         public void Dispose() => folder.Dispose();
 
-        private CommandResult Run(string verb, string[] properties)
+        private Testing.DotnetRun Run(string verb, string[] properties)
         {
             // Normal verbosity: it shows the task's summary and MSBuild's "Skipping target" lines.
             // BuildProjectReferences=false: the attributes project is already built (the fixture saw to it), and
@@ -86,7 +86,7 @@ namespace MeshAttributes.Build.Tests.Infrastructure
                 args = [.. args, "--no-restore"];
             }
 
-            CommandResult result = DotnetCli.Run(folder.Path, args);
+            Testing.DotnetRun result = Testing.DotnetCli.Run(folder.Path, args);
             // After one successful build, skip the restore the later builds do not need (about a second each).
             restored |= result.ExitCode == 0;
             return result;

@@ -14,7 +14,7 @@ namespace MeshAttributes.Build.Tests.Infrastructure
         {
             foreach (string project in new[] { RepoPaths.TaskProject, RepoPaths.AttributesProject })
             {
-                CommandResult build = DotnetCli.Run(
+                Testing.DotnetRun build = Testing.DotnetCli.Run(
                     RepoPaths.Root, "build", project, "-c", RepoPaths.Configuration, "-nologo", "-v:q", "-nodeReuse:false");
                 if (build.ExitCode != 0)
                 {

@@ -22,7 +22,7 @@ namespace MeshAttributes.Build.Tests.Integration
             Assert.True(File.Exists(Path.Combine(deploy, "checkout-service", "kustomization.yaml")));
 
             // Without the property: the stamp, not today's settings, says what the build wrote.
-            CommandResult clean = project.Clean();
+            Testing.DotnetRun clean = project.Clean();
 
             Assert.True(clean.ExitCode == 0, clean.ToString());
             Assert.False(Directory.Exists(Path.Combine(deploy, "checkout-service")));

@@ -30,7 +30,7 @@ namespace MeshAttributes.Build.Tests.Integration
         public void Removing_an_attribute_deletes_its_file_and_changing_a_value_rewrites_only_that_file()
         {
             project.SetSource(Policy);
-            CommandResult first = project.Build();
+            Testing.DotnetRun first = project.Build();
             Assert.True(first.ExitCode == 0, first.ToString());
             string destinationRule = project.Manifest("checkout-service/destinationrule.yaml");
             string virtualService = project.Manifest("checkout-service/virtualservice.yaml");
@@ -42,7 +42,7 @@ namespace MeshAttributes.Build.Tests.Integration
             }
 
             project.SetSource(Policy.Replace("Consecutive5xxErrors = 3", "Consecutive5xxErrors = 4"));
-            CommandResult changed = project.Build();
+            Testing.DotnetRun changed = project.Build();
             Assert.True(changed.ExitCode == 0, changed.ToString());
             Assert.Equal(1, changed.Written);
             Assert.Contains("consecutive5xxErrors: 4", File.ReadAllText(destinationRule));
@@ -52,7 +52,7 @@ namespace MeshAttributes.Build.Tests.Integration
             // Without [Retry] and [Timeout] no route says anything: the VirtualService goes, and leaves the kustomization.
             project.SetSource(Policy.Replace("[assembly: Retry(Attempts = 2, PerTryTimeout = \"1s\", RetryOn = \"connect-failure,refused-stream\")]", string.Empty)
                 .Replace("[assembly: Timeout(\"5s\")]", string.Empty));
-            CommandResult removed = project.Build();
+            Testing.DotnetRun removed = project.Build();
             Assert.True(removed.ExitCode == 0, removed.ToString());
             Assert.False(File.Exists(virtualService), removed.ToString());
             Assert.DoesNotContain("virtualservice.yaml", File.ReadAllText(project.Manifest("checkout-service/kustomization.yaml")));
@@ -68,7 +68,7 @@ namespace MeshAttributes.Build.Tests.Integration
 
             project.WriteFile(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.MESH001.severity = none\n");
             project.SetSource(Policy.Replace("Interval = \"10s\"", "Interval = \"10 s\""));
-            CommandResult build = project.Build();
+            Testing.DotnetRun build = project.Build();
 
             Assert.NotEqual(0, build.ExitCode);
             Assert.Contains("error MESH001", build.Output);

@@ -27,7 +27,7 @@ namespace MeshAttributes.Build.Tests.Integration
         {
             project.SetSource(CSharpSource.Manifests(Manifests));
 
-            CommandResult first = project.Build();
+            Testing.DotnetRun first = project.Build();
 
             Assert.True(first.ExitCode == 0, first.ToString());
             Assert.Equal(3, first.Written);
@@ -41,7 +41,7 @@ namespace MeshAttributes.Build.Tests.Integration
             // its FileWrites, the second checks the file list it then records still holds them.
             for (int i = 0; i < 2; i++)
             {
-                CommandResult noOp = project.Build();
+                Testing.DotnetRun noOp = project.Build();
                 Assert.True(noOp.ExitCode == 0, noOp.ToString());
                 Assert.True(noOp.SkippedWriteTarget, noOp.ToString());
                 Assert.Null(noOp.Summary);
@@ -67,7 +67,7 @@ namespace MeshAttributes.Build.Tests.Integration
                 Manifests[0],
                 ("checkout-service/kustomization.yaml", "resources:\n- destinationrule.yaml\n- virtualservice.yaml\n"),
                 Manifests[2]));
-            CommandResult changed = project.Build();
+            Testing.DotnetRun changed = project.Build();
 
             Assert.True(changed.ExitCode == 0, changed.ToString());
             Assert.Equal(1, changed.Written);
@@ -77,7 +77,7 @@ namespace MeshAttributes.Build.Tests.Integration
             Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(project.Manifest("payment-service/kustomization.yaml")));
 
             // Unchanged manifests are now older than the assembly; that alone must not rerun the target.
-            CommandResult next = project.Build();
+            Testing.DotnetRun next = project.Build();
             Assert.True(next.SkippedWriteTarget, next.ToString());
         }
 
@@ -88,7 +88,7 @@ namespace MeshAttributes.Build.Tests.Integration
             Assert.Equal(0, project.Build().ExitCode);
 
             project.SetSource(CSharpSource.Manifests(Manifests[0]));
-            CommandResult removed = project.Build();
+            Testing.DotnetRun removed = project.Build();
 
             Assert.True(removed.ExitCode == 0, removed.ToString());
             Assert.Equal(2, removed.Deleted);
@@ -104,7 +104,7 @@ namespace MeshAttributes.Build.Tests.Integration
             Assert.Equal(0, project.Build().ExitCode);
             File.Delete(project.Manifest("payment-service/kustomization.yaml"));
 
-            CommandResult rebuilt = project.Build();
+            Testing.DotnetRun rebuilt = project.Build();
 
             Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
             Assert.Equal(1, rebuilt.Written);

@@ -28,7 +28,7 @@ namespace MeshAttributes.Build.Tests.Integration
                 CSharpSource.Manifest("checkout-service/kustomization.yaml", "resources: []\n"),
                 CSharpSource.Manifest("payment-service/kustomization.yaml", "resources: []\n"),
             ]));
-            CommandResult failed = project.Build();
+            Testing.DotnetRun failed = project.Build();
 
             Assert.NotEqual(0, failed.ExitCode);
             Assert.Contains($"error MESH001: MeshAttributes did not write 'virtualservice.yaml' for service 'checkout-service': {Message}", failed.Output);
@@ -37,7 +37,7 @@ namespace MeshAttributes.Build.Tests.Integration
             Assert.False(Directory.Exists(project.Manifest("payment-service")));
 
             // The error stays until the code is fixed: an unchanged rebuild must not pass as up to date.
-            CommandResult again = project.Build();
+            Testing.DotnetRun again = project.Build();
             Assert.NotEqual(0, again.ExitCode);
             Assert.Contains("error MESH001", again.Output);
         }
@@ -47,7 +47,7 @@ namespace MeshAttributes.Build.Tests.Integration
         {
             project.SetSource(CSharpSource.Manifests(("checkout-service/kustomization.yaml", "fine\n"), ("../escaped.yaml", "escaped\n")));
 
-            CommandResult failed = project.Build();
+            Testing.DotnetRun failed = project.Build();
 
             Assert.NotEqual(0, failed.ExitCode);
             Assert.Contains("error MESHB001: MeshAttributes refused the manifest path '../escaped.yaml'", failed.Output);

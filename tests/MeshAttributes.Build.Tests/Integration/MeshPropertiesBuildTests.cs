@@ -20,14 +20,14 @@ namespace MeshAttributes.Build.Tests.Integration
         [Fact]
         public void MeshManifestsOutputPath_redirects_the_manifests_and_moving_it_back_deletes_them_there()
         {
-            CommandResult redirected = project.Build("-p:MeshManifestsOutputPath=deploy/mesh/");
+            Testing.DotnetRun redirected = project.Build("-p:MeshManifestsOutputPath=deploy/mesh/");
 
             Assert.True(redirected.ExitCode == 0, redirected.ToString());
             Assert.Equal("resources: []\n", File.ReadAllText(project.Combine("deploy", "mesh", "checkout-service", "kustomization.yaml")));
             Assert.False(Directory.Exists(project.DefaultManifestsFolder));
 
             // Only the path changed, not the assembly: the settings file must make the target run again.
-            CommandResult back = project.Build();
+            Testing.DotnetRun back = project.Build();
 
             Assert.True(back.ExitCode == 0, back.ToString());
             Assert.True(File.Exists(project.Manifest("checkout-service/kustomization.yaml")));
@@ -37,7 +37,7 @@ namespace MeshAttributes.Build.Tests.Integration
         [Fact]
         public void MeshGenerateManifests_false_writes_nothing()
         {
-            CommandResult build = project.Build("-p:MeshGenerateManifests=false");
+            Testing.DotnetRun build = project.Build("-p:MeshGenerateManifests=false");
 
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.Null(build.Summary);
@@ -47,7 +47,7 @@ namespace MeshAttributes.Build.Tests.Integration
         [Fact]
         public void MeshNamespace_reaches_the_generator_as_a_compiler_visible_property()
         {
-            CommandResult build = project.Build("-p:MeshNamespace=shop");
+            Testing.DotnetRun build = project.Build("-p:MeshNamespace=shop");
 
             Assert.True(build.ExitCode == 0, build.ToString());
             string editorConfig = File.ReadAllText(Path.Combine(project.IntermediateFolder, "UserService.GeneratedMSBuildEditorConfig.editorconfig"));

@@ -8,11 +8,10 @@ namespace MeshAttributes.PackageTests.Infrastructure
     /// </summary>
     internal static class DotnetCli
     {
-        public static CommandResult Run(string workingDirectory, string? nugetPackages, params string[] arguments)
+        public static Testing.DotnetRun Run(string workingDirectory, string? nugetPackages, params string[] arguments)
         {
             var environment = nugetPackages is null ? null : new Dictionary<string, string> { ["NUGET_PACKAGES"] = nugetPackages };
-            Testing.DotnetRun run = Testing.DotnetCli.Run(workingDirectory, environment, arguments);
-            return new CommandResult(run.Command, run.ExitCode, run.Output);
+            return Testing.DotnetCli.Run(workingDirectory, environment, arguments);
         }
     }
 }

@@ -54,7 +54,7 @@ namespace MeshAttributes.PackageTests.Infrastructure
         /// <summary>Packs this checkout into <paramref name="outputFolder"/> and returns the one package it made.</summary>
         public string Pack(string outputFolder)
         {
-            CommandResult pack = DotnetCli.Run(
+            Testing.DotnetRun pack = DotnetCli.Run(
                 Root,
                 nugetPackages: null,
                 "pack", RepoPaths.PackageProject, "-c", RepoPaths.Configuration, "--no-build", "-o", outputFolder,

@@ -62,7 +62,7 @@ namespace MeshAttributes.PackageTests.Infrastructure
         }
 
         /// <summary>`dotnet build` with a restore, as a user runs it (minimal verbosity unless told otherwise).</summary>
-        public CommandResult Build(params string[] arguments) =>
+        public Testing.DotnetRun Build(params string[] arguments) =>
             DotnetCli.Run(Folder, fixture.NuGetPackages, ["build", "-nodeReuse:false", "-nologo", "-v:m", .. arguments]);
 
         /// <summary>A console app referencing this service's project, the way a test project or a host would.</summary>
@@ -74,7 +74,7 @@ namespace MeshAttributes.PackageTests.Infrastructure
             return folder;
         }
 
-        public CommandResult BuildConsumer(string folder) =>
+        public Testing.DotnetRun BuildConsumer(string folder) =>
             DotnetCli.Run(folder, fixture.NuGetPackages, "build", "-nodeReuse:false", "-nologo", "-v:m");
 
         private static void WriteIfChanged(string path, string text)
@@ -87,7 +87,7 @@ namespace MeshAttributes.PackageTests.Infrastructure
 
         private void Dotnet(string workingDirectory, params string[] arguments)
         {
-            CommandResult result = DotnetCli.Run(workingDirectory, fixture.NuGetPackages, arguments);
+            Testing.DotnetRun result = DotnetCli.Run(workingDirectory, fixture.NuGetPackages, arguments);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Setting up the user's service failed:\n{result}");
