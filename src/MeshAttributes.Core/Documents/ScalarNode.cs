@@ -22,6 +22,10 @@ namespace MeshAttributes.Core.Documents
         /// <summary>A finite number, written in the shortest form that reads back as the same double.</summary>
         public static ScalarNode Number(double value) => new(value.ToString("R", CultureInfo.InvariantCulture), ScalarKind.Number);
 
-        public static ScalarNode Boolean(bool value) => new(value ? "true" : "false", ScalarKind.Boolean);
+        public static ScalarNode Boolean(bool value) => value ? True : False;
+
+        // Scalars are immutable, so the two booleans are shared.
+        private static readonly ScalarNode True = new("true", ScalarKind.Boolean);
+        private static readonly ScalarNode False = new("false", ScalarKind.Boolean);
     }
 }

@@ -9,9 +9,9 @@ namespace MeshAttributes.Core.Rendering
     {
         public static string Render(Node document)
         {
-            var sb = new StringBuilder();
+            StringBuilder sb = StringBuilderCache.Acquire();
             Write(sb, document, 0);
-            return sb.Append('\n').ToString();
+            return StringBuilderCache.ToStringAndRelease(sb.Append('\n'));
         }
 
         private static void Write(StringBuilder sb, Node node, int indent)
@@ -26,7 +26,8 @@ namespace MeshAttributes.Core.Rendering
                     for (int i = 0; i < map.Entries.Count; i++)
                     {
                         sb.Append(i == 0 ? "\n" : ",\n").Append(' ', indent + 2);
-                        sb.Append(Quote(map.Entries[i].Key)).Append(": ");
+                        AppendQuoted(sb, map.Entries[i].Key);
+                        sb.Append(": ");
                         Write(sb, map.Entries[i].Value, indent + 2);
                     }
 
@@ -46,15 +47,23 @@ namespace MeshAttributes.Core.Rendering
                     sb.Append('\n').Append(' ', indent).Append(']');
                     break;
                 case ScalarNode scalar:
-                    sb.Append(scalar.Kind == ScalarKind.String ? Quote(scalar.Text) : scalar.Text);
+                    if (scalar.Kind == ScalarKind.String)
+                    {
+                        AppendQuoted(sb, scalar.Text);
+                    }
+                    else
+                    {
+                        sb.Append(scalar.Text);
+                    }
+
                     break;
             }
         }
 
-        /// <summary>A JSON string literal (RFC 8259); U+2028/U+2029 are escaped too, for JavaScript consumers.</summary>
-        public static string Quote(string s)
+        // A JSON string literal (RFC 8259); U+2028/U+2029 are escaped too, for JavaScript consumers.
+        private static void AppendQuoted(StringBuilder sb, string s)
         {
-            var sb = new StringBuilder(s.Length + 2).Append('"');
+            sb.Append('"');
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
@@ -87,7 +96,7 @@ namespace MeshAttributes.Core.Rendering
                 }
             }
 
-            return sb.Append('"').ToString();
+            sb.Append('"');
         }
     }
 }

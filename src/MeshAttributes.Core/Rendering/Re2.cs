@@ -6,12 +6,14 @@ namespace MeshAttributes.Core.Rendering
     public static class Re2
     {
         /// <summary>Escapes RE2 metacharacters so <paramref name="literal"/> matches only itself.</summary>
-        public static string Escape(string literal)
+        public static string Escape(string literal) => AppendEscaped(new StringBuilder(literal.Length), literal).ToString();
+
+        /// <summary>Appends <paramref name="literal"/> with RE2 metacharacters escaped.</summary>
+        public static StringBuilder AppendEscaped(StringBuilder sb, string literal)
         {
-            var sb = new StringBuilder(literal.Length);
             foreach (char c in literal)
             {
-                if ("\\.+*?()|[]{}^$".IndexOf(c) >= 0)
+                if (Metacharacters.IndexOf(c) >= 0)
                 {
                     sb.Append('\\');
                 }
@@ -19,7 +21,9 @@ namespace MeshAttributes.Core.Rendering
                 sb.Append(c);
             }
 
-            return sb.ToString();
+            return sb;
         }
+
+        private const string Metacharacters = "\\.+*?()|[]{}^$";
     }
 }

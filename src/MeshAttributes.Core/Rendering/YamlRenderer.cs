@@ -13,7 +13,8 @@ namespace MeshAttributes.Core.Rendering
     /// </summary>
     public static class YamlRenderer
     {
-        private static readonly HashSet<string> Reserved = new()
+        // Compared ignoring case, as YAML 1.1 readers accept True, TRUE, Null, …; only ASCII letters reach the comparison.
+        private static readonly HashSet<string> Reserved = new(System.StringComparer.OrdinalIgnoreCase)
         {
             "null", "~", "true", "false", "yes", "no", "y", "n", "on", "off",
         };
@@ -27,7 +28,7 @@ namespace MeshAttributes.Core.Rendering
         /// <summary>Renders one document; <paramref name="headerComment"/> lines are written first as <c>#</c> comments.</summary>
         public static string Render(Node document, params string[] headerComment)
         {
-            var sb = new StringBuilder();
+            StringBuilder sb = StringBuilderCache.Acquire();
             foreach (string line in headerComment)
             {
                 sb.Append("# ").Append(line).Append('\n');
@@ -47,7 +48,7 @@ namespace MeshAttributes.Core.Rendering
                     break;
             }
 
-            return sb.ToString();
+            return StringBuilderCache.ToStringAndRelease(sb);
         }
 
         private static void WriteMap(StringBuilder sb, MapNode map, int indent, bool firstInline)
@@ -61,7 +62,8 @@ namespace MeshAttributes.Core.Rendering
                 }
 
                 first = false;
-                sb.Append(Scalar(entry.Key, ScalarKind.String)).Append(':');
+                AppendScalar(sb, entry.Key, ScalarKind.String);
+                sb.Append(':');
                 WriteValueAfterKey(sb, entry.Value, indent);
             }
         }
@@ -125,22 +127,31 @@ namespace MeshAttributes.Core.Rendering
                     WriteLiteralBlock(sb, scalar.Text, blockIndent);
                     break;
                 case ScalarNode scalar:
-                    sb.Append(Scalar(scalar.Text, scalar.Kind));
+                    AppendScalar(sb, scalar.Text, scalar.Kind);
                     break;
             }
         }
 
-        /// <summary>The YAML spelling of a scalar on one line.</summary>
-        public static string Scalar(string text, ScalarKind kind) =>
-            kind != ScalarKind.String || IsPlainSafe(text) ? text : DoubleQuoted(text);
+        // A scalar on one line: plain when that is safe, double-quoted otherwise.
+        private static void AppendScalar(StringBuilder sb, string text, ScalarKind kind)
+        {
+            if (kind != ScalarKind.String || IsPlainSafe(text))
+            {
+                sb.Append(text);
+            }
+            else
+            {
+                AppendDoubleQuoted(sb, text);
+            }
+        }
 
         /// <summary>
         /// Whether <paramref name="s"/> can stand unquoted: only letters, digits and <c>-._/,</c>, starting with a
         /// letter, digit or '/', not a reserved word, and not something a YAML 1.1 or 1.2 reader takes for a number or a date.
         /// </summary>
-        public static bool IsPlainSafe(string s)
+        private static bool IsPlainSafe(string s)
         {
-            if (s.Length == 0 || Reserved.Contains(s.ToLowerInvariant()))
+            if (s.Length == 0)
             {
                 return false;
             }
@@ -159,13 +170,13 @@ namespace MeshAttributes.Core.Rendering
                 }
             }
 
-            return !NumberOrDate.IsMatch(s);
+            // Every number or date form starts with a digit once a leading '.' is ruled out above.
+            return !Reserved.Contains(s) && !(first >= '0' && first <= '9' && NumberOrDate.IsMatch(s));
         }
 
-        /// <summary>A YAML double-quoted scalar; every character outside YAML's printable set is escaped.</summary>
-        public static string DoubleQuoted(string s)
+        // A YAML double-quoted scalar; every character outside YAML's printable set is escaped.
+        private static void AppendDoubleQuoted(StringBuilder sb, string s)
         {
-            var sb = new StringBuilder(s.Length + 2);
             sb.Append('"');
             for (int i = 0; i < s.Length; i++)
             {
@@ -201,7 +212,7 @@ namespace MeshAttributes.Core.Rendering
                 }
             }
 
-            return sb.Append('"').ToString();
+            sb.Append('"');
         }
 
         // A literal block keeps multi-line text (PromQL, embedded JSON) readable. It cannot carry a leading
@@ -235,13 +246,21 @@ namespace MeshAttributes.Core.Rendering
                 body = body.Substring(0, body.Length - 1);
             }
 
-            foreach (string line in body.Split('\n'))
+            for (int start = 0; start <= body.Length;)
             {
-                sb.Append('\n');
-                if (line.Length > 0)
+                int end = body.IndexOf('\n', start);
+                if (end < 0)
                 {
-                    sb.Append(' ', indent).Append(line);
+                    end = body.Length;
                 }
+
+                sb.Append('\n');
+                if (end > start)
+                {
+                    sb.Append(' ', indent).Append(body, start, end - start);
+                }
+
+                start = end + 1;
             }
         }
 

@@ -53,6 +53,15 @@ namespace MeshAttributes.Core.Resources
             bool anyParameter = false, catchAll = false;
             foreach (string segment in segments)
             {
+                if (segment.IndexOf('{') < 0 && segment.IndexOf('}') < 0)
+                {
+                    // Most segments are plain text: nothing to parse.
+                    literal++;
+                    Re2.AppendEscaped(regex.Append('/'), segment);
+                    exact.Append('/').Append(segment);
+                    continue;
+                }
+
                 var parts = ParseSegment(segment);
                 bool isLiteral = parts.TrueForAll(p => p.Parameter is null);
                 if (isLiteral)
@@ -60,7 +69,7 @@ namespace MeshAttributes.Core.Resources
                     // "{{" and "}}" stand for literal braces.
                     string text = string.Concat(parts.ConvertAll(p => p.Literal));
                     literal++;
-                    regex.Append('/').Append(Re2.Escape(text));
+                    Re2.AppendEscaped(regex.Append('/'), text);
                     exact.Append('/').Append(text);
                     continue;
                 }
@@ -77,7 +86,15 @@ namespace MeshAttributes.Core.Resources
                 regex.Append('/');
                 foreach (var part in parts)
                 {
-                    regex.Append(part.Parameter is { } p ? p.Pattern : Re2.Escape(part.Literal!));
+                    if (part.Parameter is { } p)
+                    {
+                        regex.Append(p.Pattern);
+                    }
+                    else
+                    {
+                        Re2.AppendEscaped(regex, part.Literal!);
+                    }
+
                     catchAll |= part.Parameter?.CatchAll ?? false;
                 }
             }

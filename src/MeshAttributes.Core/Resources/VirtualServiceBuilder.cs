@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
 
@@ -24,10 +23,15 @@ namespace MeshAttributes.Core.Resources
 
         public Node? Build(ServiceSpec service)
         {
-            var endpoints = service.Endpoints
-                .Where(e => e.HasOwnRoute)
-                .Select(e => (Endpoint: e, Uri: UriMatch.FromTemplate(e.RouteTemplate)))
-                .ToList();
+            var endpoints = new List<Route>(service.Endpoints.Count);
+            foreach (EndpointSpec endpoint in service.Endpoints)
+            {
+                if (endpoint.HasOwnRoute)
+                {
+                    endpoints.Add(new Route(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), string.Join(",", endpoint.Methods)));
+                }
+            }
+
             if (endpoints.Count == 0 && service.Retry is null && service.Timeout is null)
             {
                 return null;
@@ -38,27 +42,31 @@ namespace MeshAttributes.Core.Resources
             {
                 int c = UriMatch.Specificity(a.Uri, b.Uri);
                 if (c == 0) c = string.CompareOrdinal(a.Uri.Value, b.Uri.Value);
-                if (c == 0) c = string.CompareOrdinal(string.Join(",", a.Endpoint.Methods), string.Join(",", b.Endpoint.Methods));
+                if (c == 0) c = string.CompareOrdinal(a.Methods, b.Methods);
                 if (c == 0) c = string.CompareOrdinal(a.Endpoint.DisplayName, b.Endpoint.DisplayName);
                 return c;
             });
 
+            // One destination and one service-level retry node, shared by every route that uses them: the renderers only read.
+            SequenceNode destination = Destination(service);
+            MapNode? serviceRetries = Retries(service.Retry);
             var http = new SequenceNode();
             var names = new HashSet<string>(StringComparer.Ordinal) { "default" };
-            foreach (var (endpoint, uri) in endpoints)
+            foreach (Route route in endpoints)
             {
+                EndpointSpec endpoint = route.Endpoint;
                 http.Add(new MapNode()
                     .Set("name", UniqueName(RouteName(endpoint), names))
-                    .Set("match", Matches(endpoint, uri))
-                    .Set("route", Destination(service))
-                    .Set("retries", Retries(endpoint.Retry ?? service.Retry))
+                    .Set("match", Matches(endpoint, route.Uri))
+                    .Set("route", destination)
+                    .Set("retries", endpoint.Retry is { } own ? Retries(own) : serviceRetries)
                     .Set("timeout", (endpoint.Timeout ?? service.Timeout)?.Timeout));
             }
 
             http.Add(new MapNode()
                 .Set("name", "default")
-                .Set("route", Destination(service))
-                .Set("retries", Retries(service.Retry))
+                .Set("route", destination)
+                .Set("retries", serviceRetries)
                 .Set("timeout", service.Timeout?.Timeout));
 
             return ResourceMetadata.Header("networking.istio.io/v1", "VirtualService", service)
@@ -117,6 +125,23 @@ namespace MeshAttributes.Core.Resources
 
             string path = slug.ToString().Trim('-');
             return path.Length == 0 ? method + "-root" : method + "-" + path;
+        }
+
+        // An endpoint with its uri match and its methods joined, the sort keys computed once.
+        private readonly struct Route
+        {
+            public Route(EndpointSpec endpoint, UriMatch uri, string methods)
+            {
+                Endpoint = endpoint;
+                Uri = uri;
+                Methods = methods;
+            }
+
+            public EndpointSpec Endpoint { get; }
+
+            public UriMatch Uri { get; }
+
+            public string Methods { get; }
         }
 
         private static string UniqueName(string name, HashSet<string> used)

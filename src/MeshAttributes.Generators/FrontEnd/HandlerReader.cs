@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using System.Threading;
 using MeshAttributes.Core.Model;
@@ -341,32 +343,61 @@ namespace MeshAttributes.Generators.FrontEnd
         /// </summary>
         private sealed class SpeculativeScope
         {
+            // What a name binds to at a position depends on nothing but the two, so the answers are kept for the semantic model's
+            // life: the handlers of one type share their scope position, and ask about the same parameter types and attribute
+            // names again and again. The generator and the analyzer hand every node of a tree the same model.
+            private static readonly ConditionalWeakTable<SemanticModel, ConcurrentDictionary<(int Position, string Name, Question Question), ISymbol?>> Answers = new();
+
             private readonly SemanticModel _model;
             private readonly int _position;
+            private readonly ConcurrentDictionary<(int Position, string Name, Question Question), ISymbol?> _answers;
 
             public SpeculativeScope(SemanticModel model, int position)
             {
                 _model = model;
                 _position = position;
+                _answers = Answers.GetValue(model, static _ => new ConcurrentDictionary<(int, string, Question), ISymbol?>());
+            }
+
+            private enum Question
+            {
+                Type,
+                TypeOrNamespace,
+                Expression,
+                AttributeClass,
             }
 
             /// <summary>The type a type syntax names (nullable annotation aside); null when it does not bind.</summary>
             public ITypeSymbol? TypeOf(TypeSyntax type) =>
                 (type is NullableTypeSyntax nullable ? nullable.ElementType : type) is NameSyntax name && !name.IsVar && AsName(name) is { } copy
-                    && _model.GetSpeculativeTypeInfo(_position, copy, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound
-                    ? bound
+                    ? Ask(copy, Question.Type, static (scope, node) =>
+                        scope._model.GetSpeculativeTypeInfo(scope._position, node, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound ? bound : null) as ITypeSymbol
                     : null;
+
+            // The memoized answer to one question about a name made for it.
+            private ISymbol? Ask(ExpressionSyntax name, Question question, System.Func<SpeculativeScope, ExpressionSyntax, ISymbol?> bind)
+            {
+                var key = (_position, name.ToString(), question);
+                if (!_answers.TryGetValue(key, out ISymbol? answer))
+                {
+                    answer = _answers.GetOrAdd(key, bind(this, name));
+                }
+
+                return answer;
+            }
 
             /// <summary>Whether an expression names ASP.NET Core's <c>Microsoft.AspNetCore.Builder.&lt;name&gt;</c> type.</summary>
             public bool IsType(ExpressionSyntax expression, string name) =>
                 AsName(expression) is { } copy
-                && _model.GetSpeculativeSymbolInfo(_position, copy, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol is INamedTypeSymbol type
+                && Ask(copy, Question.TypeOrNamespace, static (scope, node) =>
+                    scope._model.GetSpeculativeSymbolInfo(scope._position, node, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol) is INamedTypeSymbol type
                 && type.Name == name && IsAspNetCoreBuilderNamespace(type);
 
             // A constant field named by an identifier in scope here, or by Type.Member.
             private IFieldSymbol? ConstantField(ExpressionSyntax expression) =>
                 AsName(expression) is { } name
-                && _model.GetSpeculativeSymbolInfo(_position, AsExpression(name), SpeculativeBindingOption.BindAsExpression).Symbol is IFieldSymbol { HasConstantValue: true } field
+                && Ask(AsExpression(name), Question.Expression, static (scope, node) =>
+                    scope._model.GetSpeculativeSymbolInfo(scope._position, node, SpeculativeBindingOption.BindAsExpression).Symbol) is IFieldSymbol { HasConstantValue: true } field
                     ? field
                     : null;
 
@@ -491,9 +522,12 @@ namespace MeshAttributes.Generators.FrontEnd
             // likelier spelling is tried first, because binding a name that does not resolve makes Roslyn search every referenced
             // assembly for a forwarded type to report. (Were both spellings attribute classes, the compiler would reject the
             // attribute as ambiguous, and no manifest would be written anyway.)
-            private INamedTypeSymbol? AttributeType(NameSyntax name)
+            private INamedTypeSymbol? AttributeType(NameSyntax name) =>
+                AsName(name) is { } written ? Ask(written, Question.AttributeClass, static (scope, node) => scope.BindAttributeType((NameSyntax)node)) as INamedTypeSymbol : null;
+
+            private INamedTypeSymbol? BindAttributeType(NameSyntax written)
             {
-                if (AsName(name) is not { } written || WithAttributeSuffix(written) is not { } suffixed)
+                if (WithAttributeSuffix(written) is not { } suffixed)
                 {
                     return null;
                 }
