@@ -37,6 +37,27 @@ namespace MeshAttributes.Analyzers.Tests
             Verify.Analyzer(Sources.Usings + "\n" + Service + attribute);
 
         [Fact]
+        public Task A_project_that_does_not_reference_the_attributes_gets_no_finding_even_from_look_alike_attributes() =>
+            Verify.AnalyzerWithoutAttributesReference("""
+                using MeshAttributes;
+
+                [assembly: MeshService("Payment_Service", Port = 70000)]
+
+                namespace MeshAttributes
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Assembly)]
+                    public sealed class MeshServiceAttribute : System.Attribute
+                    {
+                        public MeshServiceAttribute(string name) => Name = name;
+
+                        public string Name { get; }
+
+                        public int Port { get; set; }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task MESH003_port_out_of_range_fires_at_the_named_argument() =>
             Verify.Analyzer(Sources.Usings + """
 

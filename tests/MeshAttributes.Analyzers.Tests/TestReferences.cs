@@ -17,6 +17,10 @@ namespace MeshAttributes.Analyzers.Tests
 
         public static readonly ImmutableArray<MetadataReference> All = Load();
 
+        /// <summary>Whether a reference is the attributes assembly (MeshAttributes.dll).</summary>
+        public static bool IsAttributesAssembly(MetadataReference reference) =>
+            reference is PortableExecutableReference { FilePath: { } path } && path == typeof(MeshServiceAttribute).Assembly.Location;
+
         private static ImmutableArray<MetadataReference> Load()
         {
             var references = ImmutableArray.CreateBuilder<MetadataReference>();

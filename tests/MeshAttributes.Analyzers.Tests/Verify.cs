@@ -22,6 +22,17 @@ namespace MeshAttributes.Analyzers.Tests
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>The analyzer over sources in a project that does not reference the MeshAttributes assembly.</summary>
+        public static Task AnalyzerWithoutAttributesReference(string source, params DiagnosticResult[] expected)
+        {
+            var test = new CSharpAnalyzerTest<MeshPolicyAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+            test.TestState.Sources.Add(("/0/Test0.cs", source));
+            test.TestState.AdditionalReferences.AddRange(TestReferences.All.Where(r => !TestReferences.IsAttributesAssembly(r)));
+            test.TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>
         /// Applies <typeparamref name="TFix"/> (the action with <paramref name="equivalenceKey"/>) and checks the result. The
         /// testing library also runs fix-all in document, project and solution scope and checks each gives the same result.

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,25 +8,30 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MeshAttributes.Benchmarks
 {
     /// <summary>
-    /// <c>--analyzer-share</c>: the analyzers' own execution time as Roslyn logs it per analyzer (what a build's
+    /// <c>--analyzer-share</c>: the analyzers' execution time as Roslyn logs it per analyzer (what a build's
     /// <c>-p:ReportAnalyzer=true</c> shows), against the compiler's <c>GetDiagnostics</c> on the same compilation.
-    /// BenchmarkDotNet cannot read that telemetry, so this takes medians of a few Stopwatch runs; it reports, never asserts.
+    /// BenchmarkDotNet cannot read that telemetry, so this takes medians of its own runs; it reports, never asserts.
     /// <para>
-    /// On one thread first: the compiler with <c>ConcurrentBuild</c> off against the analyzers with concurrent analysis off,
-    /// so both sides are time spent on one thread. (Concurrently, <c>GetDiagnostics</c> is wall time on several cores while
-    /// the analyzers' execution time is summed over threads, and a callback that waits for a symbol another thread is
-    /// completing has the wait logged as its own time: that ratio, also printed, overstates the share.) The one-thread time
-    /// includes what the analyzers are first to ask for — binding the assembly's and methods' attributes, which the compiler
-    /// does in every build — so <see cref="NoOpAnalyzer"/> with <see cref="NoOpAnalyzer.BindsDeclarations"/> runs the same
-    /// way as a control; what is left is the analyzers' own work.
+    /// Like with like: the compiler with <c>ConcurrentBuild</c> off against the analyzers with concurrent analysis off, so
+    /// both sides are time on one thread. Steady state, as in an IDE or a warm compiler server: the kinds of run alternate in
+    /// blocks, round after round, after warm-up rounds that let the JIT optimize our code (it ships as IL; Roslyn ships
+    /// precompiled), and no collection is forced between runs.
+    /// </para>
+    /// <para>
+    /// Two cross-checks. Telemetry charges a callback with whatever it is first to ask — binding the assembly's, types' and
+    /// methods' attributes, which the compiler does in every build — and with any garbage collection that happens while it
+    /// runs, so <see cref="NoOpAnalyzer"/> with <see cref="NoOpAnalyzer.BindsDeclarations"/> runs as a control. And the
+    /// process CPU time of a whole analyzer run is compared with that of a run of an analyzer that does nothing: the
+    /// difference is what the analyzers add to the work, whoever it is charged to.
     /// </para>
     /// </summary>
     internal static class AnalyzerShareReport
     {
-        private const int Warmups = 2;
-        private const int Runs = 7;
+        private const int WarmupRounds = 3;
+        private const int Rounds = 8;
 
         private static readonly ImmutableArray<DiagnosticAnalyzer> Control = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAnalyzer(bindsDeclarations: true));
+        private static readonly ImmutableArray<DiagnosticAnalyzer> NoOp = ImmutableArray.Create<DiagnosticAnalyzer>(new NoOpAnalyzer(bindsDeclarations: false));
 
         public static int Run(IReadOnlyList<int> sizes)
         {
@@ -39,8 +43,8 @@ namespace MeshAttributes.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine("| Endpoints | GetDiagnostics, one thread (ms) | analyzers, one thread (ms) | share | control (ms) | own work (ms) | share | GetDiagnostics, concurrent wall (ms) | analyzers, concurrent (ms) | share | diagnostics reported |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| Endpoints | GetDiagnostics (ms) | analyzers, telemetry (ms) | share | control (ms) | telemetry − control (ms) | share | CPU added to a run (ms) | share | diagnostics reported |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             int failures = 0;
             foreach (int size in sizes)
             {
@@ -52,74 +56,81 @@ namespace MeshAttributes.Benchmarks
                     return compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
                 }
 
+                var compiler = new Samples();
+                var analyzers = new Samples();
+                var control = new Samples();
+                var noOp = new Samples();
                 ImmutableArray<Diagnostic> reported = ImmutableArray<Diagnostic>.Empty;
-
-                // Each measurement in a block of its own, warmed up, so one kind of run does not pay for another's caches.
-                double compilerOneThread = Median(() => Timed(() => OneThread().GetDiagnostics()));
-                double analyzersOneThread = Median(() => Analyzers(OneThread(), mesh.Analyzers, concurrent: false, out reported));
-                double control = Median(() => Analyzers(OneThread(), Control, concurrent: false, out _));
-                double compilerConcurrent = Median(() => Timed(() => service.CreateCompilation(generated).GetDiagnostics()));
-                double analyzersConcurrent = Median(() => Analyzers(service.CreateCompilation(generated), mesh.Analyzers, concurrent: true, out _));
+                int runsPerBlock = size >= 1000 ? 5 : 20;
+                for (int round = -WarmupRounds; round < Rounds; round++)
+                {
+                    bool keep = round >= 0;
+                    Block(runsPerBlock, keep ? compiler : null, () => { OneThread().GetDiagnostics(); return 0; });
+                    Block(runsPerBlock, keep ? analyzers : null, () => Analyzers(OneThread(), mesh.Analyzers, out reported));
+                    Block(runsPerBlock, keep ? control : null, () => Analyzers(OneThread(), Control, out _));
+                    Block(runsPerBlock, keep ? noOp : null, () => Analyzers(OneThread(), NoOp, out _));
+                }
 
                 // AD0001 means an analyzer threw: its time would then be meaningless.
                 failures += reported.Count(d => d.Id == "AD0001");
                 string ids = string.Join(" ", reported.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
-                double own = Math.Max(0, analyzersOneThread - control);
+                double baseline = compiler.Cpu;
+                double telemetry = analyzers.Telemetry;
+                double own = Math.Max(0, telemetry - control.Telemetry);
+                double added = analyzers.Cpu - noOp.Cpu;
                 Console.WriteLine(
-                    $"| {size} | {compilerOneThread:F1} | {analyzersOneThread:F2} | {analyzersOneThread / compilerOneThread:P1} | {control:F2} | {own:F2} | {own / compilerOneThread:P1} " +
-                    $"| {compilerConcurrent:F1} | {analyzersConcurrent:F2} | {analyzersConcurrent / compilerConcurrent:P1} | {(ids.Length == 0 ? "none" : ids)} |");
+                    $"| {size} | {baseline:F1} | {telemetry:F2} | {telemetry / baseline:P1} | {control.Telemetry:F2} | {own:F2} | {own / baseline:P1} " +
+                    $"| {added:F2} | {added / baseline:P1} | {(ids.Length == 0 ? "none" : ids)} |");
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Medians of {Runs} runs after {Warmups} warm-ups, each on a new compilation of the service plus its generated code.");
+            Console.WriteLine(
+                $"Medians of {Rounds} rounds after {WarmupRounds} warm-up rounds; in each round every kind of run goes once, in a block of 20 runs (5 at 1,000 " +
+                "endpoints), each on a new compilation of the service plus its generated code, one thread. GetDiagnostics and \"CPU added\" are process CPU " +
+                "time; telemetry is Roslyn's execution time per analyzer. \"CPU added\" is a run of the analyzers less a run of an analyzer that does nothing.");
             return failures == 0 ? 0 : 1;
         }
 
-        private static double Timed(Action action)
+        // Runs the operation n times; each run's process CPU time and the telemetry it returns go into samples (null: warm-up).
+        private static void Block(int n, Samples? samples, Func<double> operation)
         {
-            var stopwatch = Stopwatch.StartNew();
-            action();
-            return stopwatch.Elapsed.TotalMilliseconds;
-        }
-
-        // The analyzers' summed execution time in one run over the compilation.
-        private static double Analyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent, out ImmutableArray<Diagnostic> reported)
-        {
-            CompilationWithAnalyzers run = AnalyzerRuns.With(compilation, analyzers, logExecutionTime: true, concurrent: concurrent);
-            reported = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            return ExecutionTime(run, analyzers);
-        }
-
-        private static double Median(Func<double> measure)
-        {
-            var values = new List<double>();
-            for (int i = 0; i < Warmups + Runs; i++)
+            for (int i = 0; i < n; i++)
             {
-                Settle();
-                double value = measure();
-                if (i >= Warmups)
-                {
-                    values.Add(value);
-                }
+                long start = ProcessCpuClock.Instance.GetTimestamp();
+                double telemetry = operation();
+                long end = ProcessCpuClock.Instance.GetTimestamp();
+                samples?.Add((end - start) / 1_000_000.0, telemetry);
+            }
+        }
+
+        // The analyzers' summed execution time in one run over the compilation, with concurrent analysis off.
+        private static double Analyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, out ImmutableArray<Diagnostic> reported)
+        {
+            CompilationWithAnalyzers run = AnalyzerRuns.With(compilation, analyzers, logExecutionTime: true, concurrent: false);
+            reported = run.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            return analyzers.Sum(a => run.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+        }
+
+        private sealed class Samples
+        {
+            private readonly List<double> _cpu = new();
+            private readonly List<double> _telemetry = new();
+
+            public double Cpu => Median(_cpu);
+
+            public double Telemetry => Median(_telemetry);
+
+            public void Add(double cpu, double telemetry)
+            {
+                _cpu.Add(cpu);
+                _telemetry.Add(telemetry);
             }
 
-            return Median(values);
-        }
-
-        private static double ExecutionTime(CompilationWithAnalyzers run, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-            analyzers.Sum(a => run.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
-
-        private static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-        }
-
-        private static void Settle()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
+            private static double Median(List<double> values)
+            {
+                var sorted = values.OrderBy(v => v).ToList();
+                return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+            }
         }
     }
 }

@@ -8,12 +8,13 @@ namespace MeshAttributes.Core.Rules
     {
         public static IEnumerable<Finding> Check(ServiceSpec service)
         {
-            var findings = new List<Finding>();
-            void Check(string? value, FindingTarget target)
+            List<Finding>? findings = null;
+            void Check(string? value, string attribute, string property, int? endpoint = null)
             {
                 if (value is not null && !IstioDuration.TryParse(value, out _, out string? error))
                 {
-                    findings.Add(new Finding(
+                    var target = new FindingTarget(attribute, property, endpoint);
+                    (findings ??= new List<Finding>()).Add(new Finding(
                         RuleIds.InvalidDuration,
                         FindingSeverity.Error,
                         $"{target.Attribute}.{target.Property} of {PolicyRules.Where(service, target.Endpoint)}: {error}",
@@ -21,18 +22,18 @@ namespace MeshAttributes.Core.Rules
                 }
             }
 
-            Check(service.CircuitBreaker?.Interval, new FindingTarget("CircuitBreaker", "Interval"));
-            Check(service.CircuitBreaker?.BaseEjectionTime, new FindingTarget("CircuitBreaker", "BaseEjectionTime"));
-            Check(service.ConnectionPool?.ConnectTimeout, new FindingTarget("ConnectionPool", "ConnectTimeout"));
-            Check(service.ConnectionPool?.IdleTimeout, new FindingTarget("ConnectionPool", "IdleTimeout"));
-            Check(service.Alerting?.LatencyP99, new FindingTarget("Alerting", "LatencyP99"));
+            Check(service.CircuitBreaker?.Interval, "CircuitBreaker", "Interval");
+            Check(service.CircuitBreaker?.BaseEjectionTime, "CircuitBreaker", "BaseEjectionTime");
+            Check(service.ConnectionPool?.ConnectTimeout, "ConnectionPool", "ConnectTimeout");
+            Check(service.ConnectionPool?.IdleTimeout, "ConnectionPool", "IdleTimeout");
+            Check(service.Alerting?.LatencyP99, "Alerting", "LatencyP99");
             foreach (var (endpoint, retry, timeout) in PolicyRules.RoutePolicies(service))
             {
-                Check(retry?.PerTryTimeout, new FindingTarget("Retry", "PerTryTimeout", endpoint));
-                Check(timeout?.Timeout, new FindingTarget("Timeout", "Timeout", endpoint));
+                Check(retry?.PerTryTimeout, "Retry", "PerTryTimeout", endpoint);
+                Check(timeout?.Timeout, "Timeout", "Timeout", endpoint);
             }
 
-            return findings;
+            return (IEnumerable<Finding>?)findings ?? System.Array.Empty<Finding>();
         }
     }
 }

@@ -8,13 +8,14 @@ namespace MeshAttributes.Core.Rules
     {
         public static IEnumerable<Finding> Check(ServiceSpec service)
         {
-            var findings = new List<Finding>();
-            void Check(string? value, string what, FindingTarget target)
+            List<Finding>? findings = null;
+            void Check(string? value, string what, string attribute, string property, int? item = null)
             {
                 if (value is not null && !DnsLabel.IsValid(value))
                 {
+                    var target = new FindingTarget(attribute, property, Item: item);
                     string fix = DnsLabel.Suggest(value) is string s ? $"; did you mean \"{s}\"?" : "; use lower-case letters, digits and '-'";
-                    findings.Add(new Finding(
+                    (findings ??= new List<Finding>()).Add(new Finding(
                         RuleIds.InvalidName,
                         FindingSeverity.Error,
                         $"{what} \"{value}\" is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters){fix}",
@@ -22,22 +23,22 @@ namespace MeshAttributes.Core.Rules
                 }
             }
 
-            Check(service.Name, "Service name", new FindingTarget("MeshService", "Name"));
-            Check(service.Namespace, "Namespace", new FindingTarget("MeshService", "Namespace"));
+            Check(service.Name, "Service name", "MeshService", "Name");
+            Check(service.Namespace, "Namespace", "MeshService", "Namespace");
             for (int i = 0; i < service.DependsOn.Count; i++)
             {
-                Check(service.DependsOn[i].Service, "Dependency", new FindingTarget("DependsOn", "Service", Item: i));
-                Check(service.DependsOn[i].Namespace, "Namespace", new FindingTarget("DependsOn", "Namespace", Item: i));
+                Check(service.DependsOn[i].Service, "Dependency", "DependsOn", "Service", i);
+                Check(service.DependsOn[i].Namespace, "Namespace", "DependsOn", "Namespace", i);
             }
 
             for (int i = 0; i < service.AllowCallers.Count; i++)
             {
-                Check(service.AllowCallers[i].Service, "Caller", new FindingTarget("AllowCaller", "Service", Item: i));
-                Check(service.AllowCallers[i].Namespace, "Namespace", new FindingTarget("AllowCaller", "Namespace", Item: i));
-                Check(service.AllowCallers[i].ServiceAccount, "Service account", new FindingTarget("AllowCaller", "ServiceAccount", Item: i));
+                Check(service.AllowCallers[i].Service, "Caller", "AllowCaller", "Service", i);
+                Check(service.AllowCallers[i].Namespace, "Namespace", "AllowCaller", "Namespace", i);
+                Check(service.AllowCallers[i].ServiceAccount, "Service account", "AllowCaller", "ServiceAccount", i);
             }
 
-            return findings;
+            return (IEnumerable<Finding>?)findings ?? System.Array.Empty<Finding>();
         }
     }
 }

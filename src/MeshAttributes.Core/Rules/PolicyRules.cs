@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using MeshAttributes.Core.Model;
 
 namespace MeshAttributes.Core.Rules
@@ -24,8 +23,20 @@ namespace MeshAttributes.Core.Rules
             ShadowedGatewayErrorsRule.Check,
             MutualTlsNotStrictRule.Check);
 
-        public static ImmutableArray<Finding> Evaluate(ServiceSpec service) =>
-            All.SelectMany(rule => rule(service)).ToImmutableArray();
+        public static ImmutableArray<Finding> Evaluate(ServiceSpec service)
+        {
+            // A loop rather than SelectMany: the analyzer evaluates once per endpoint, and nearly always finds nothing.
+            ImmutableArray<Finding>.Builder? findings = null;
+            foreach (ServiceRule rule in All)
+            {
+                foreach (Finding finding in rule(service))
+                {
+                    (findings ??= ImmutableArray.CreateBuilder<Finding>()).Add(finding);
+                }
+            }
+
+            return findings?.ToImmutable() ?? ImmutableArray<Finding>.Empty;
+        }
 
         /// <summary>The endpoint a finding concerns, in the words messages use.</summary>
         internal static string Where(ServiceSpec service, int? endpoint) =>

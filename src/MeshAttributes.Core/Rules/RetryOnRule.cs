@@ -15,10 +15,11 @@ namespace MeshAttributes.Core.Rules
                     continue;
                 }
 
+                // Made only for a finding: the analyzer runs these rules once per endpoint, and most find nothing.
                 var target = new FindingTarget("Retry", "RetryOn", endpoint);
-                string where = PolicyRules.Where(service, endpoint);
                 if (retryOn.IndexOf(' ') >= 0 && AllValidWhenTrimmed(retryOn))
                 {
+                    string where = PolicyRules.Where(service, endpoint);
                     yield return new Finding(
                         RuleIds.InvalidRetryOn,
                         FindingSeverity.Error,
@@ -27,7 +28,8 @@ namespace MeshAttributes.Core.Rules
                     continue;
                 }
 
-                string? fixedRetryOn = Corrected(retryOn);
+                bool corrected = false;
+                string? fixedRetryOn = null;
                 foreach (string token in RetryConditions.Split(retryOn))
                 {
                     if (RetryConditions.IsValidToken(token))
@@ -35,6 +37,13 @@ namespace MeshAttributes.Core.Rules
                         continue;
                     }
 
+                    if (!corrected)
+                    {
+                        fixedRetryOn = Corrected(retryOn);
+                        corrected = true;
+                    }
+
+                    string where = PolicyRules.Where(service, endpoint);
                     string message;
                     if (token.Length == 0)
                     {

@@ -15,7 +15,7 @@ namespace MeshAttributes.Core.Rules
         {
             foreach (Route route in Route.Of(service))
             {
-                if (route.Retries == 0 || !route.OwnsRetry)
+                if (route.Retries == 0 || !route.OwnsRetry || (route.Timeout is not null && route.Retry!.PerTryTimeout is not null))
                 {
                     continue;
                 }

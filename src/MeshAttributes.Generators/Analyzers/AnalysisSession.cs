@@ -31,39 +31,48 @@ namespace MeshAttributes.Generators.Analyzers
 
         private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
 
-        private readonly IAssemblySymbol _assembly;
         private readonly string? _defaultNamespace;
+        private readonly Lazy<bool> _referencesAttributes;
+        private readonly Lazy<AssemblyPolicy> _assemblyPolicy;
         private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
         private readonly ConcurrentBag<(ServiceSpec Spec, Location Location)> _classServices = new();
         private readonly ConcurrentBag<EndpointSpec> _endpoints = new();
         private readonly ConcurrentBag<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
-        // Whether the service's own [Retry] can replay a processed request: the one way (MESH100) a handler without
-        // attributes of its own has a finding. Otherwise such handlers are skipped unbound, since asking for a
-        // lambda's symbol makes Roslyn bind the whole method around it.
-        private readonly bool _serviceRetryCanReplay;
-
         public AnalysisSession(Compilation compilation, string? defaultNamespace)
         {
-            _assembly = compilation.Assembly;
             _defaultNamespace = defaultNamespace;
-            AssemblyAttributes = _assembly.GetAttributes();
-            AssemblySites = AttributeSite.Of(AssemblyAttributes);
-            AssemblyService = WithDefaults(ServiceReader.Read(AssemblyAttributes));
-            _serviceRetryCanReplay = AssemblyService?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
+
+            // By assembly name: GetTypeByMetadataName would make Roslyn open the namespaces of every referenced assembly.
+            _referencesAttributes = new Lazy<bool>(
+                () => compilation.ReferencedAssemblyNames.Any(a => a.Name == KnownNames.Namespace),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+
+            // Read when first needed, not in the compilation-start action: a type, method or call with no mesh attribute never
+            // needs it, and the compiler binds the assembly's attributes in its own time.
+            _assemblyPolicy = new Lazy<AssemblyPolicy>(
+                () =>
+                {
+                    ImmutableArray<AttributeData> attributes = compilation.Assembly.GetAttributes();
+                    return new AssemblyPolicy(AttributeSite.Of(attributes), WithDefaults(ServiceReader.Read(attributes)));
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
             _assemblyDiagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => AnalyzeAssembly(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        public ImmutableArray<AttributeData> AssemblyAttributes { get; }
-
         /// <summary>Where the assembly's mesh attributes are written.</summary>
-        public ImmutableArray<AttributeSite> AssemblySites { get; }
+        public ImmutableArray<AttributeSite> AssemblySites => _assemblyPolicy.Value.Sites;
 
         /// <summary>The assembly's own service, which every endpoint of the project belongs to; null without <c>[assembly: MeshService]</c>.</summary>
-        public ServiceSpec? AssemblyService { get; }
+        public ServiceSpec? AssemblyService => _assemblyPolicy.Value.Service;
 
         public void AnalyzeAttributeList(SyntaxNodeAnalysisContext context)
         {
+            if (!_referencesAttributes.Value)
+            {
+                return;
+            }
+
             var list = (AttributeListSyntax)context.Node;
             if (!list.Target.IsKind(SyntaxKind.None) && list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true)
             {
@@ -79,6 +88,11 @@ namespace MeshAttributes.Generators.Analyzers
 
         public void AnalyzeType(SymbolAnalysisContext context)
         {
+            if (!_referencesAttributes.Value)
+            {
+                return;
+            }
+
             var type = (INamedTypeSymbol)context.Symbol;
             ImmutableArray<AttributeData> attributes = type.GetAttributes();
             ImmutableArray<AttributeSite> sites = AttributeSite.Of(attributes);
@@ -113,7 +127,7 @@ namespace MeshAttributes.Generators.Analyzers
         public void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (method.MethodKind != MethodKind.Ordinary)
+            if (method.MethodKind != MethodKind.Ordinary || !_referencesAttributes.Value)
             {
                 return;
             }
@@ -132,6 +146,11 @@ namespace MeshAttributes.Generators.Analyzers
 
         public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
         {
+            if (!_referencesAttributes.Value)
+            {
+                return;
+            }
+
             var invocation = (InvocationExpressionSyntax)context.Node;
             if (invocation.Expression is not MemberAccessExpressionSyntax access)
             {
@@ -154,7 +173,7 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            bool inheritedRetryMatters = _serviceRetryCanReplay && EndpointReader.MayMapNonIdempotent(mapMethod);
+            bool inheritedRetryMatters = EndpointReader.MayMapNonIdempotent(mapMethod) && _assemblyPolicy.Value.RetryCanReplay;
             foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
             {
                 if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda
@@ -171,6 +190,11 @@ namespace MeshAttributes.Generators.Analyzers
 
         public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
         {
+            if (!_referencesAttributes.Value)
+            {
+                return;
+            }
+
             var declarations = new List<(ServiceSpec Spec, Location Location)>();
             if (AssemblyService is not null && AttributeLocator.Find(AssemblySites, "MeshService") is { } own
                 && AttributeLocator.Locate(own, "Name", context.CancellationToken) is { } ownLocation)
@@ -222,7 +246,7 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            var seen = new HashSet<(string, TextSpanKey, string)>();
+            HashSet<(string, TextSpanKey, string)>? seen = null;
             foreach (EndpointSpec endpoint in endpoints)
             {
                 _endpoints.Add(endpoint);
@@ -235,7 +259,7 @@ namespace MeshAttributes.Generators.Analyzers
                     }
 
                     Diagnostic diagnostic = FindingReporter.ToDiagnostic(finding, owner, cancellationToken);
-                    if (seen.Add((diagnostic.Id, new TextSpanKey(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+                    if ((seen ??= new HashSet<(string, TextSpanKey, string)>()).Add((diagnostic.Id, new TextSpanKey(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
                     {
                         report(diagnostic);
                     }
@@ -287,5 +311,24 @@ namespace MeshAttributes.Generators.Analyzers
             spec is null ? null : spec with { Namespace = spec.Namespace ?? _defaultNamespace };
 
         private readonly record struct TextSpanKey(int Start, int Length);
+
+        private sealed class AssemblyPolicy
+        {
+            public AssemblyPolicy(ImmutableArray<AttributeSite> sites, ServiceSpec? service)
+            {
+                Sites = sites;
+                Service = service;
+                RetryCanReplay = service?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
+            }
+
+            public ImmutableArray<AttributeSite> Sites { get; }
+
+            public ServiceSpec? Service { get; }
+
+            // Whether the service's own [Retry] can replay a processed request: the one way (MESH100) a handler without
+            // attributes of its own has a finding. Otherwise such handlers are skipped unbound, since reading one costs
+            // binding its attributes and the names around its Map* call.
+            public bool RetryCanReplay { get; }
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using MeshAttributes.Generators.FrontEnd;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,13 +21,9 @@ namespace MeshAttributes.Generators.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                // Projects that do not reference the attributes pay nothing. By assembly name: GetTypeByMetadataName would make
-                // Roslyn open the namespaces of every referenced assembly, a sizeable share of this analyzer's time.
-                if (!start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == KnownNames.Namespace))
-                {
-                    return;
-                }
-
+                // Nothing here asks the compilation anything: whatever the start action is first to ask (even which assemblies
+                // are referenced), it pays for on the analyzer's clock, while the callbacks below run after the compiler has
+                // answered it. Each callback returns at once in a project that does not reference the attributes.
                 string? ns = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? value)
                     && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
                 var session = new AnalysisSession(start.Compilation, ns);
