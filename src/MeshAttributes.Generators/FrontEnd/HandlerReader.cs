@@ -369,15 +369,19 @@ namespace MeshAttributes.Generators.FrontEnd
 
             /// <summary>The type a type syntax names (nullable annotation aside); null when it does not bind.</summary>
             public ITypeSymbol? TypeOf(TypeSyntax type) =>
-                (type is NullableTypeSyntax nullable ? nullable.ElementType : type) is NameSyntax name && !name.IsVar && AsName(name) is { } copy
-                    ? Ask(copy, Question.Type, static (scope, node) =>
-                        scope._model.GetSpeculativeTypeInfo(scope._position, node, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound ? bound : null) as ITypeSymbol
+                (type is NullableTypeSyntax nullable ? nullable.ElementType : type) is NameSyntax name && !name.IsVar
+                    ? Ask(name, Question.Type, static (scope, node) =>
+                        AsName(node) is { } copy
+                        && scope._model.GetSpeculativeTypeInfo(scope._position, copy, SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error } bound
+                            ? bound
+                            : null) as ITypeSymbol
                     : null;
 
-            // The memoized answer to one question about a name made for it.
+            // The memoized answer to one question about a name; bind gets the name as written and binds a copy of it on a miss.
             private ISymbol? Ask(ExpressionSyntax name, Question question, System.Func<SpeculativeScope, ExpressionSyntax, ISymbol?> bind)
             {
-                var key = (_position, name.ToString(), question);
+                // A simple name's token text costs nothing; other shapes (qualified names) are rare enough to spell out.
+                var key = (_position, name is IdentifierNameSyntax identifier ? identifier.Identifier.Text : name.ToString(), question);
                 if (!_answers.TryGetValue(key, out ISymbol? answer))
                 {
                     answer = _answers.GetOrAdd(key, bind(this, name));
@@ -388,16 +392,15 @@ namespace MeshAttributes.Generators.FrontEnd
 
             /// <summary>Whether an expression names ASP.NET Core's <c>Microsoft.AspNetCore.Builder.&lt;name&gt;</c> type.</summary>
             public bool IsType(ExpressionSyntax expression, string name) =>
-                AsName(expression) is { } copy
-                && Ask(copy, Question.TypeOrNamespace, static (scope, node) =>
-                    scope._model.GetSpeculativeSymbolInfo(scope._position, node, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol) is INamedTypeSymbol type
+                Ask(expression, Question.TypeOrNamespace, static (scope, node) =>
+                    AsName(node) is { } copy ? scope._model.GetSpeculativeSymbolInfo(scope._position, copy, SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol : null) is INamedTypeSymbol type
                 && type.Name == name && IsAspNetCoreBuilderNamespace(type);
 
             // A constant field named by an identifier in scope here, or by Type.Member.
             private IFieldSymbol? ConstantField(ExpressionSyntax expression) =>
-                AsName(expression) is { } name
-                && Ask(AsExpression(name), Question.Expression, static (scope, node) =>
-                    scope._model.GetSpeculativeSymbolInfo(scope._position, node, SpeculativeBindingOption.BindAsExpression).Symbol) is IFieldSymbol { HasConstantValue: true } field
+                Ask(expression, Question.Expression, static (scope, node) =>
+                    AsName(node) is { } copy ? scope._model.GetSpeculativeSymbolInfo(scope._position, AsExpression(copy), SpeculativeBindingOption.BindAsExpression).Symbol : null)
+                    is IFieldSymbol { HasConstantValue: true } field
                     ? field
                     : null;
 
@@ -454,7 +457,7 @@ namespace MeshAttributes.Generators.FrontEnd
 
                 if (!AttributeSite.IsMeshAttributes(type))
                 {
-                    return new BoundAttribute(null, ImmutableArray<object?>.Empty, ImmutableDictionary<string, object?>.Empty);
+                    return new BoundAttribute(null, ImmutableArray<object?>.Empty, null);
                 }
 
                 // The constructor by arity: MeshAttributes' attributes have one per arity, and their arguments are constants.
@@ -480,7 +483,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
 
                 var positional = new object?[constructor.Parameters.Length];
-                var named = ImmutableDictionary.CreateBuilder<string, object?>();
+                Dictionary<string, object?>? named = null;
                 int index = 0;
                 foreach (AttributeArgumentSyntax argument in arguments)
                 {
@@ -498,7 +501,7 @@ namespace MeshAttributes.Generators.FrontEnd
                             return null;
                         }
 
-                        named[name] = value;
+                        (named ??= new Dictionary<string, object?>(System.StringComparer.Ordinal))[name] = value;
                         continue;
                     }
 
@@ -515,7 +518,7 @@ namespace MeshAttributes.Generators.FrontEnd
                     attribute.GetReference(),
                     constructor.Parameters.Select(p => p.Name).ToImmutableArray());
                 // ImmutableArray.Create(T[]), not ToImmutableArray(): C# 14 would pick the ReadOnlySpan overload, which needs System.Memory.
-                return new BoundAttribute(site, ImmutableArray.Create(positional), named.ToImmutable());
+                return new BoundAttribute(site, ImmutableArray.Create(positional), named);
             }
 
             // The attribute class an attribute name binds to. C# looks the name up as written and with the Attribute suffix; the
@@ -523,7 +526,7 @@ namespace MeshAttributes.Generators.FrontEnd
             // assembly for a forwarded type to report. (Were both spellings attribute classes, the compiler would reject the
             // attribute as ambiguous, and no manifest would be written anyway.)
             private INamedTypeSymbol? AttributeType(NameSyntax name) =>
-                AsName(name) is { } written ? Ask(written, Question.AttributeClass, static (scope, node) => scope.BindAttributeType((NameSyntax)node)) as INamedTypeSymbol : null;
+                Ask(name, Question.AttributeClass, static (scope, node) => AsName(node) is { } written ? scope.BindAttributeType(written) : null) as INamedTypeSymbol;
 
             private INamedTypeSymbol? BindAttributeType(NameSyntax written)
             {
@@ -634,9 +637,9 @@ namespace MeshAttributes.Generators.FrontEnd
         private sealed class BoundAttribute
         {
             private readonly ImmutableArray<object?> _positional;
-            private readonly ImmutableDictionary<string, object?> _named;
+            private readonly Dictionary<string, object?>? _named;
 
-            public BoundAttribute(AttributeSite? site, ImmutableArray<object?> positional, ImmutableDictionary<string, object?> named)
+            public BoundAttribute(AttributeSite? site, ImmutableArray<object?> positional, Dictionary<string, object?>? named)
             {
                 Site = site;
                 _positional = positional;
@@ -647,7 +650,7 @@ namespace MeshAttributes.Generators.FrontEnd
 
             public object? Positional(int index) => index < _positional.Length ? _positional[index] : null;
 
-            public object? Named(string name) => _named.TryGetValue(name, out object? value) ? value : null;
+            public object? Named(string name) => _named is not null && _named.TryGetValue(name, out object? value) ? value : null;
         }
     }
 }
