@@ -21,7 +21,16 @@ namespace MeshAttributes.Generators.Tests
         [InlineData(KnownNames.Alerting, typeof(AlertingAttribute))]
         [InlineData(KnownNames.MeshManifest, typeof(MeshManifestAttribute))]
         [InlineData(KnownNames.MeshManifestError, typeof(MeshManifestErrorAttribute))]
-        public void Metadata_names_match_the_public_attribute_types(string constant, Type type) =>
+        public void Metadata_names_match_the_public_attribute_types(string constant, Type type)
+        {
             Assert.Equal(type.FullName, constant);
+
+            // Qualifying the type's own name gives the constant itself, not an equal copy.
+            Assert.Same(string.Intern(constant), KnownNames.Qualified(type.Name));
+        }
+
+        [Fact]
+        public void Qualifying_an_unknown_name_spells_it_out() =>
+            Assert.Equal("MeshAttributes.SomethingElseAttribute", KnownNames.Qualified("SomethingElseAttribute"));
     }
 }

@@ -42,6 +42,62 @@ namespace MeshAttributes.Core.Rules
 
         public static bool IsStatusCode(string token) => int.TryParse(token, out _);
 
+        /// <summary>
+        /// Whether every token of <paramref name="retryOn"/>, split as Istio splits it, is valid: <see cref="IsValidToken"/> on
+        /// each, without making a string per token (the analyzer checks every endpoint's and the service's RetryOn).
+        /// </summary>
+        public static bool AreAllValid(string retryOn)
+        {
+            for (int start = 0; start <= retryOn.Length;)
+            {
+                int end = retryOn.IndexOf(',', start);
+                if (end < 0)
+                {
+                    end = retryOn.Length;
+                }
+
+                if (!IsValidToken(retryOn, start, end - start))
+                {
+                    return false;
+                }
+
+                start = end + 1;
+            }
+
+            return true;
+        }
+
+        // IsValidToken on retryOn[start..start+length): a known name, or a status code written as int.ToString() writes it.
+        private static bool IsValidToken(string retryOn, int start, int length)
+        {
+            foreach (string known in Known)
+            {
+                if (known.Length == length && string.CompareOrdinal(retryOn, start, known, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            if (length == 0 || length > 9 || (retryOn[start] == '0' && length > 1))
+            {
+                return false;
+            }
+
+            int code = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                char c = retryOn[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                code = (code * 10) + (c - '0');
+            }
+
+            return StatusCodes.Contains(code);
+        }
+
         /// <summary>Whether every token is safe to replay on a non-idempotent request.</summary>
         public static bool IsSafeForNonIdempotent(string retryOn) =>
             Split(retryOn).All(t => SafeForNonIdempotent.Contains(t.Trim()));

@@ -15,6 +15,11 @@ namespace MeshAttributes.Core.Rules
                     continue;
                 }
 
+                if (retryOn.IndexOf(' ') < 0 && RetryConditions.AreAllValid(retryOn))
+                {
+                    continue;
+                }
+
                 // Made only for a finding: the analyzer runs these rules once per endpoint, and most find nothing.
                 var target = new FindingTarget("Retry", "RetryOn", endpoint);
                 if (retryOn.IndexOf(' ') >= 0 && AllValidWhenTrimmed(retryOn))

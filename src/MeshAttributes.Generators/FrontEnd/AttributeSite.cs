@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -40,11 +39,25 @@ namespace MeshAttributes.Generators.FrontEnd
         /// <summary>The site of a MeshAttributes attribute; null for any other attribute or one whose type did not bind.</summary>
         public static AttributeSite? Of(AttributeData attribute) =>
             attribute.AttributeClass is { TypeKind: not TypeKind.Error } type && IsMeshAttributes(type)
-                ? new AttributeSite(
-                    KnownNames.Namespace + "." + type.MetadataName,
-                    attribute.ApplicationSyntaxReference,
-                    attribute.AttributeConstructor?.Parameters.Select(p => p.Name).ToImmutableArray() ?? ImmutableArray<string>.Empty)
+                ? new AttributeSite(KnownNames.Qualified(type.MetadataName), attribute.ApplicationSyntaxReference, ParameterNames(attribute.AttributeConstructor))
                 : null;
+
+        /// <summary>The names of a constructor's parameters, in order; empty for none.</summary>
+        public static ImmutableArray<string> ParameterNames(IMethodSymbol? constructor)
+        {
+            if (constructor is null || constructor.Parameters.IsEmpty)
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var names = new string[constructor.Parameters.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = constructor.Parameters[i].Name;
+            }
+
+            return ImmutableArray.Create(names);
+        }
 
         /// <summary>Whether <paramref name="type"/> is declared in the <c>MeshAttributes</c> namespace.</summary>
         public static bool IsMeshAttributes(INamedTypeSymbol type) =>
@@ -53,16 +66,17 @@ namespace MeshAttributes.Generators.FrontEnd
         /// <summary>The sites of the MeshAttributes attributes among <paramref name="attributes"/>, in source order.</summary>
         public static ImmutableArray<AttributeSite> Of(ImmutableArray<AttributeData> attributes)
         {
-            var sites = ImmutableArray.CreateBuilder<AttributeSite>(attributes.Length);
+            // Most declarations carry no mesh attribute: nothing is allocated for them.
+            ImmutableArray<AttributeSite>.Builder? sites = null;
             foreach (AttributeData attribute in attributes)
             {
                 if (Of(attribute) is { } site)
                 {
-                    sites.Add(site);
+                    (sites ??= ImmutableArray.CreateBuilder<AttributeSite>()).Add(site);
                 }
             }
 
-            return sites.ToImmutable();
+            return sites?.ToImmutable() ?? ImmutableArray<AttributeSite>.Empty;
         }
     }
 }

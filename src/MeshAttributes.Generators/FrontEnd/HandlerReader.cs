@@ -514,9 +514,9 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
 
                 var site = new AttributeSite(
-                    KnownNames.Namespace + "." + type.MetadataName,
+                    KnownNames.Qualified(type.MetadataName),
                     attribute.GetReference(),
-                    constructor.Parameters.Select(p => p.Name).ToImmutableArray());
+                    AttributeSite.ParameterNames(constructor));
                 // ImmutableArray.Create(T[]), not ToImmutableArray(): C# 14 would pick the ReadOnlySpan overload, which needs System.Memory.
                 return new BoundAttribute(site, ImmutableArray.Create(positional), named);
             }
