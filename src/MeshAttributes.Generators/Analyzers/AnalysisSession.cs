@@ -35,9 +35,9 @@ namespace MeshAttributes.Generators.Analyzers
         private readonly Lazy<bool> _referencesAttributes;
         private readonly Lazy<AssemblyPolicy> _assemblyPolicy;
         private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
-        private readonly ConcurrentBag<(ServiceSpec Spec, Location Location)> _classServices = new();
-        private readonly ConcurrentBag<EndpointSpec> _endpoints = new();
-        private readonly ConcurrentBag<(InAppRetrySpec Spec, Location Location)> _clients = new();
+        private readonly ConcurrentQueue<(ServiceSpec Spec, Location Location)> _classServices = new();
+        private readonly ConcurrentQueue<EndpointSpec> _endpoints = new();
+        private readonly ConcurrentQueue<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
         public AnalysisSession(Compilation compilation, string? defaultNamespace)
         {
@@ -100,7 +100,7 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 ServiceSpec spec = WithDefaults(ServiceReader.Read(attributes))!;
                 Location location = AttributeLocator.Locate(declaration, "Name", context.CancellationToken) ?? type.Locations[0];
-                _classServices.Add((spec, location));
+                _classServices.Enqueue((spec, location));
                 var owner = new PolicyOwner(ImmutableArray.Create(sites), location);
                 foreach (Finding finding in PolicyRules.Evaluate(spec))
                 {
@@ -161,7 +161,7 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 if (InAppRetryReader.Read(invocation, context.SemanticModel, context.CancellationToken) is { } client)
                 {
-                    _clients.Add((client, access.Name.GetLocation()));
+                    _clients.Enqueue((client, access.Name.GetLocation()));
                 }
 
                 return;
@@ -249,7 +249,7 @@ namespace MeshAttributes.Generators.Analyzers
             HashSet<(string, TextSpanKey, string)>? seen = null;
             foreach (EndpointSpec endpoint in endpoints)
             {
-                _endpoints.Add(endpoint);
+                _endpoints.Enqueue(endpoint);
                 ServiceSpec alone = AssemblyService with { Endpoints = EquatableArray.Create(endpoint) };
                 foreach (Finding finding in PolicyRules.Evaluate(alone))
                 {
