@@ -106,25 +106,48 @@ namespace MeshAttributes.Core.Resources
                     .Set("perTryTimeout", retry.PerTryTimeout)
                     .Set("retryOn", retry.RetryOn);
 
+        // "<methods>-<path slug>", lower case: "get-api-orders-id"; "any" without methods, "root" for the root path.
         private static string RouteName(EndpointSpec endpoint)
         {
-            string method = endpoint.Methods.Count == 0 ? "any" : string.Join("-", endpoint.Methods).ToLowerInvariant();
-            var slug = new System.Text.StringBuilder();
-            foreach (char c in endpoint.RouteTemplate.ToLowerInvariant())
+            var name = new System.Text.StringBuilder(endpoint.RouteTemplate.Length + 16);
+            if (endpoint.Methods.Count == 0)
             {
-                bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-                if (keep)
+                name.Append("any");
+            }
+
+            for (int i = 0; i < endpoint.Methods.Count; i++)
+            {
+                if (i > 0)
                 {
-                    slug.Append(c);
+                    name.Append('-');
                 }
-                else if (slug.Length > 0 && slug[slug.Length - 1] != '-')
+
+                foreach (char c in endpoint.Methods[i])
                 {
-                    slug.Append('-');
+                    name.Append(char.ToLowerInvariant(c));
                 }
             }
 
-            string path = slug.ToString().Trim('-');
-            return path.Length == 0 ? method + "-root" : method + "-" + path;
+            int prefix = name.Append('-').Length;
+            foreach (char original in endpoint.RouteTemplate)
+            {
+                char c = char.ToLowerInvariant(original);
+                if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                {
+                    name.Append(c);
+                }
+                else if (name.Length > prefix && name[name.Length - 1] != '-')
+                {
+                    name.Append('-');
+                }
+            }
+
+            if (name.Length > prefix && name[name.Length - 1] == '-')
+            {
+                name.Length--;
+            }
+
+            return name.Length == prefix ? name.Append("root").ToString() : name.ToString();
         }
 
         // An endpoint with its uri match and its methods joined, the sort keys computed once.
