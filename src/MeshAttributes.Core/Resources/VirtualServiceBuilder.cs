@@ -151,21 +151,7 @@ namespace MeshAttributes.Core.Resources
         }
 
         // An endpoint with its uri match and its methods joined, the sort keys computed once.
-        private readonly struct Route
-        {
-            public Route(EndpointSpec endpoint, UriMatch uri, string methods)
-            {
-                Endpoint = endpoint;
-                Uri = uri;
-                Methods = methods;
-            }
-
-            public EndpointSpec Endpoint { get; }
-
-            public UriMatch Uri { get; }
-
-            public string Methods { get; }
-        }
+        private readonly record struct Route(EndpointSpec Endpoint, UriMatch Uri, string Methods);
 
         private static string UniqueName(string name, HashSet<string> used)
         {
