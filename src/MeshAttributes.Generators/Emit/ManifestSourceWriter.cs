@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 using MeshAttributes.Core.Resources;
+using Microsoft.CodeAnalysis.Text;
 
 namespace MeshAttributes.Generators.Emit
 {
