@@ -13,6 +13,10 @@ namespace MeshAttributes.Core.Tests
         [InlineData("5XX", false)]
         [InlineData(" reset", false)]
         [InlineData("", false)]
+        [InlineData("0503", false)]
+        [InlineData("+503", false)]
+        [InlineData("-1", false)]
+        [InlineData("99999999999", false)]
         public void Tokens_are_checked_as_istio_splits_them(string token, bool valid) =>
             Assert.Equal(valid, RetryConditions.IsValidToken(token));
 

@@ -32,13 +32,10 @@ namespace MeshAttributes.Core.Rules
             424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
         };
 
-        private static readonly HashSet<string> KnownSet = new(Known, StringComparer.Ordinal);
-
         /// <summary>The tokens exactly as Istio splits them.</summary>
         public static string[] Split(string retryOn) => retryOn.Split(',');
 
-        public static bool IsValidToken(string token) =>
-            KnownSet.Contains(token) || (int.TryParse(token, out int code) && code.ToString() == token && StatusCodes.Contains(code));
+        public static bool IsValidToken(string token) => IsValidToken(token, 0, token.Length);
 
         public static bool IsStatusCode(string token) => int.TryParse(token, out _);
 
