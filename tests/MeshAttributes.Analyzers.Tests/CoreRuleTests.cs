@@ -57,17 +57,50 @@ namespace MeshAttributes.Analyzers.Tests
         }
 
         [Fact]
-        public void Endpoint_findings_do_not_depend_on_the_other_endpoints()
+        public void The_service_part_and_each_endpoint_part_find_what_checking_everything_together_finds()
         {
-            // The analyzer checks each endpoint with the service alone; that must equal checking them all together.
-            var endpoints = new[] { Post("a"), Post("b", new RetrySpec(2, null, "5xx")), Post("c", new RetrySpec(0, "1s", null)) };
-            var service = Service(new RetrySpec(3, "4s", "reset"), new TimeoutSpec("10s"), endpoints);
-            var together = PolicyRules.Evaluate(service).Where(f => f.Target.Endpoint is not null).Select(f => (f.Id, f.Target.Endpoint, f.Message)).ToList();
-            var alone = endpoints.SelectMany((e, i) => PolicyRules.Evaluate(service with { Endpoints = EquatableArray.Create(e) })
-                .Where(f => f.Target.Endpoint is not null).Select(f => (f.Id, (int?)i, f.Message.Replace(e.DisplayName, e.DisplayName)))).ToList();
-            Assert.Equal(together.OrderBy(f => f.ToString()), alone.OrderBy(f => f.ToString()));
-            Assert.NotEmpty(together);
+            // The analyzer checks the service once and each endpoint where it is declared, against the service without its
+            // endpoints (PolicyRules.EvaluateService / EvaluateEndpoint); the generator checks everything at once (Evaluate).
+            // This fails if a rule's service part looks at the endpoints, or an endpoint part at the other endpoints.
+            var endpoints = new[]
+            {
+                Post("a"),
+                Post("b", new RetrySpec(2, null, "5xx")),
+                Post("c", new RetrySpec(0, "1s", null)),
+                Post("d", new RetrySpec(-1, "4", "5XX")),
+                Post("e", new RetrySpec(3, "4s", "connect-failure")) with { Timeout = new TimeoutSpec("5s") },
+                Post("f", idempotent: true),
+            };
+            var capped = Service(new RetrySpec(3, "4s", "reset"), new TimeoutSpec("10s"), endpoints);
+            var endpointIds = new System.Collections.Generic.HashSet<string>();
+            foreach (ServiceSpec service in new[] { capped, capped with { ConnectionPool = null } })
+            {
+                ServiceSpec without = service with { Endpoints = EquatableArray<EndpointSpec>.Empty };
+                var serviceFindings = PolicyRules.EvaluateService(without);
+                var endpointFindings = endpoints.Select((e, i) => PolicyRules.EvaluateEndpoint(without, e, i)).ToList();
+
+                Assert.All(serviceFindings, f => Assert.Null(f.Target.Endpoint));
+                for (int i = 0; i < endpoints.Length; i++)
+                {
+                    Assert.All(endpointFindings[i], f => Assert.Equal(i, f.Target.Endpoint));
+                    endpointIds.UnionWith(endpointFindings[i].Select(f => f.Id));
+                }
+
+                Assert.Equal(
+                    PolicyRules.Evaluate(service).Select(Describe).OrderBy(d => d, System.StringComparer.Ordinal),
+                    serviceFindings.Concat(endpointFindings.SelectMany(f => f)).Select(Describe).OrderBy(d => d, System.StringComparer.Ordinal));
+                Assert.Contains(serviceFindings, f => f.Id == RuleIds.RetriesExceedTimeout);
+            }
+
+            // Every rule with an endpoint part found something on an endpoint, so each part was exercised.
+            Assert.Equal(
+                new[] { RuleIds.InvalidDuration, RuleIds.InvalidRetryOn, RuleIds.OutOfRange, RuleIds.ConflictingSettings, RuleIds.NonIdempotentRetry, RuleIds.RetriesExceedTimeout, RuleIds.UnboundedRetry, RuleIds.UncappedRetries }.OrderBy(id => id),
+                endpointIds.OrderBy(id => id));
+            Assert.Equal(endpointIds.Count, PolicyRules.All.Count(r => r.ChecksEndpoints));
         }
+
+        private static string Describe(Finding finding) =>
+            $"{finding.Id} {finding.Severity} {finding.Target} {finding.Message} [{string.Join(";", finding.Properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))}]";
 
         [Fact]
         public void Stacked_retries_multiply_attempts_only_for_called_services()

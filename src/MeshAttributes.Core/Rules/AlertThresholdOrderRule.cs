@@ -12,18 +12,22 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class AlertThresholdOrderRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static readonly PolicyRule Rule = new(CheckService, null);
+
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void CheckService(ServiceSpec service, FindingSink findings)
         {
             if (service.Alerting is not { } alerting || (alerting.ErrorRateWarning is null && alerting.ErrorRateCritical is null))
             {
-                yield break;
+                return;
             }
 
             double warning = alerting.ErrorRateWarning ?? AlertThresholds.DefaultErrorRateWarning;
             double critical = alerting.ErrorRateCritical ?? AlertThresholds.DefaultErrorRateCritical;
             if (!IsRatio(warning) || !IsRatio(critical) || warning < critical)
             {
-                yield break;
+                return;
             }
 
             string w = Show(warning, alerting.ErrorRateWarning is null);
@@ -37,11 +41,11 @@ namespace MeshAttributes.Core.Rules
 
             // Point at whichever the user wrote; when both are written, the warning is the one out of place.
             string property = alerting.ErrorRateWarning is not null ? "ErrorRateWarning" : "ErrorRateCritical";
-            yield return new Finding(
+            findings.Add(new Finding(
                 RuleIds.InvertedAlertThresholds,
                 FindingSeverity.Error,
                 $"Alerting.ErrorRateWarning of service '{service.Name}' ({w}) {relation} Alerting.ErrorRateCritical ({c}): the critical alert would fire no later than the warning, so the warning never gives notice; {fix}",
-                new FindingTarget("Alerting", property));
+                new FindingTarget("Alerting", property)));
         }
 
         private static bool IsRatio(double v) => v >= 0 && v < 1;

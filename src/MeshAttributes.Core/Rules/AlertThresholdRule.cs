@@ -11,12 +11,15 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class AlertThresholdRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static readonly PolicyRule Rule = new(CheckService, null);
+
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void CheckService(ServiceSpec service, FindingSink findings)
         {
-            var findings = new List<Finding>();
             if (service.Alerting is not { } alerting)
             {
-                return findings;
+                return;
             }
 
             void Ratio(double? value, string property, string alert)
@@ -46,7 +49,6 @@ namespace MeshAttributes.Core.Rules
 
             Ratio(alerting.ErrorRateWarning, "ErrorRateWarning", "0.05, ServiceHighErrorRate");
             Ratio(alerting.ErrorRateCritical, "ErrorRateCritical", "0.2, ServiceCriticalErrorRate");
-            return findings;
         }
     }
 }

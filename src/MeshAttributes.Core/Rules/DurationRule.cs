@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using MeshAttributes.Core.Model;
 
 namespace MeshAttributes.Core.Rules
@@ -6,34 +5,35 @@ namespace MeshAttributes.Core.Rules
     /// <summary>MESH001: every duration must be one Istio accepts.</summary>
     public static class DurationRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static readonly PolicyRule Rule = new(
+            static (service, findings) =>
+            {
+                Check(service, null, service.CircuitBreaker?.Interval, "CircuitBreaker", "Interval", null, findings);
+                Check(service, null, service.CircuitBreaker?.BaseEjectionTime, "CircuitBreaker", "BaseEjectionTime", null, findings);
+                Check(service, null, service.ConnectionPool?.ConnectTimeout, "ConnectionPool", "ConnectTimeout", null, findings);
+                Check(service, null, service.ConnectionPool?.IdleTimeout, "ConnectionPool", "IdleTimeout", null, findings);
+                Check(service, null, service.Alerting?.LatencyP99, "Alerting", "LatencyP99", null, findings);
+                Check(service, null, service.Retry?.PerTryTimeout, "Retry", "PerTryTimeout", null, findings);
+                Check(service, null, service.Timeout?.Timeout, "Timeout", "Timeout", null, findings);
+            },
+            static (service, endpoint, index, findings) =>
+            {
+                Check(service, endpoint, endpoint.Retry?.PerTryTimeout, "Retry", "PerTryTimeout", index, findings);
+                Check(service, endpoint, endpoint.Timeout?.Timeout, "Timeout", "Timeout", index, findings);
+            });
+
+        public static System.Collections.Generic.IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void Check(ServiceSpec service, EndpointSpec? endpoint, string? value, string attribute, string property, int? index, FindingSink findings)
         {
-            List<Finding>? findings = null;
-            void Check(string? value, string attribute, string property, int? endpoint = null)
+            if (value is not null && !IstioDuration.TryParse(value, out _, out string? error))
             {
-                if (value is not null && !IstioDuration.TryParse(value, out _, out string? error))
-                {
-                    var target = new FindingTarget(attribute, property, endpoint);
-                    (findings ??= new List<Finding>()).Add(new Finding(
-                        RuleIds.InvalidDuration,
-                        FindingSeverity.Error,
-                        $"{target.Attribute}.{target.Property} of {PolicyRules.Where(service, target.Endpoint)}: {error}",
-                        target).With(FindingProperties.Replacement, IstioDuration.Suggest(value)));
-                }
+                findings.Add(new Finding(
+                    RuleIds.InvalidDuration,
+                    FindingSeverity.Error,
+                    $"{attribute}.{property} of {PolicyRules.Where(service, endpoint)}: {error}",
+                    new FindingTarget(attribute, property, index)).With(FindingProperties.Replacement, IstioDuration.Suggest(value)));
             }
-
-            Check(service.CircuitBreaker?.Interval, "CircuitBreaker", "Interval");
-            Check(service.CircuitBreaker?.BaseEjectionTime, "CircuitBreaker", "BaseEjectionTime");
-            Check(service.ConnectionPool?.ConnectTimeout, "ConnectionPool", "ConnectTimeout");
-            Check(service.ConnectionPool?.IdleTimeout, "ConnectionPool", "IdleTimeout");
-            Check(service.Alerting?.LatencyP99, "Alerting", "LatencyP99");
-            foreach (var (endpoint, retry, timeout) in PolicyRules.RoutePolicies(service))
-            {
-                Check(retry?.PerTryTimeout, "Retry", "PerTryTimeout", endpoint);
-                Check(timeout?.Timeout, "Timeout", "Timeout", endpoint);
-            }
-
-            return (IEnumerable<Finding>?)findings ?? System.Array.Empty<Finding>();
         }
     }
 }

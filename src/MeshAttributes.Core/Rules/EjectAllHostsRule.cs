@@ -10,19 +10,23 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class EjectAllHostsRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static readonly PolicyRule Rule = new(CheckService, null);
+
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void CheckService(ServiceSpec service, FindingSink findings)
         {
             if (service.CircuitBreaker is not { MaxEjectionPercent: 100 } cb || cb.MinHealthPercent > 0
                 || ((cb.Consecutive5xxErrors ?? 5) == 0 && (cb.ConsecutiveGatewayErrors ?? 0) == 0))
             {
-                yield break;
+                return;
             }
 
-            yield return new Finding(
+            findings.Add(new Finding(
                 RuleIds.EjectAllHosts,
                 FindingSeverity.Warning,
                 $"CircuitBreaker.MaxEjectionPercent = 100 on service '{service.Name}' lets outlier detection eject every host, and with MinHealthPercent unset (0) Envoy then fails every request with \"503 no healthy upstream\" — a partial failure becomes a full outage; write MaxEjectionPercent = 50 (or less), or set MinHealthPercent (e.g. 30) so Envoy keeps routing when too few hosts are healthy",
-                new FindingTarget("CircuitBreaker", "MaxEjectionPercent"));
+                new FindingTarget("CircuitBreaker", "MaxEjectionPercent")));
         }
     }
 }

@@ -6,16 +6,19 @@ namespace MeshAttributes.Core.Rules
     /// <summary>MESH004: service and namespace names are DNS-1123 labels, as Kubernetes requires.</summary>
     public static class NameRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static readonly PolicyRule Rule = new(CheckService, null);
+
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void CheckService(ServiceSpec service, FindingSink findings)
         {
-            List<Finding>? findings = null;
             void Check(string? value, string what, string attribute, string property, int? item = null)
             {
                 if (value is not null && !DnsLabel.IsValid(value))
                 {
                     var target = new FindingTarget(attribute, property, Item: item);
                     string fix = DnsLabel.Suggest(value) is string s ? $"; did you mean \"{s}\"?" : "; use lower-case letters, digits and '-'";
-                    (findings ??= new List<Finding>()).Add(new Finding(
+                    findings.Add(new Finding(
                         RuleIds.InvalidName,
                         FindingSeverity.Error,
                         $"{what} \"{value}\" is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters){fix}",
@@ -37,8 +40,6 @@ namespace MeshAttributes.Core.Rules
                 Check(service.AllowCallers[i].Namespace, "Namespace", "AllowCaller", "Namespace", i);
                 Check(service.AllowCallers[i].ServiceAccount, "Service account", "AllowCaller", "ServiceAccount", i);
             }
-
-            return (IEnumerable<Finding>?)findings ?? System.Array.Empty<Finding>();
         }
     }
 }

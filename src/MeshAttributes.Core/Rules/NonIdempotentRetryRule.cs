@@ -14,46 +14,56 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class NonIdempotentRetryRule
     {
-        private static readonly string[] NonIdempotentMethods = { "POST", "PATCH" };
+        public static readonly PolicyRule Rule = new(null, CheckEndpoint);
 
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void CheckEndpoint(ServiceSpec service, EndpointSpec endpoint, int index, FindingSink findings)
         {
-            for (int i = 0; i < service.Endpoints.Count; i++)
+            if (endpoint.Idempotent || NonIdempotentMethod(endpoint) is not string method)
             {
-                EndpointSpec endpoint = service.Endpoints[i];
-                string? method = endpoint.Methods.FirstOrDefault(m => NonIdempotentMethods.Contains(m));
-                if (method is null || endpoint.Idempotent)
-                {
-                    continue;
-                }
-
-                bool inherited = endpoint.Retry is null;
-                RetrySpec? retry = endpoint.Retry ?? service.Retry;
-                if (retry is not { Attempts: > 0, RetryOn: string retryOn })
-                {
-                    continue;
-                }
-
-                var unsafeTokens = RetryConditions.Split(retryOn)
-                    .Where(t => t.Length > 0 && !RetryConditions.SafeForNonIdempotent.Contains(t))
-                    .ToList();
-                if (unsafeTokens.Count == 0)
-                {
-                    continue;
-                }
-
-                int attempts = retry.Attempts!.Value;
-                string source = inherited ? $"the service's [Retry(RetryOn = \"{retryOn}\")], which covers every endpoint without a route of its own" : $"[Retry(RetryOn = \"{retryOn}\")]";
-                string message =
-                    $"{method} endpoint {endpoint.DisplayName} ({endpoint.RouteTemplate}) is retried by {source}: '{string.Join(",", unsafeTokens)}' can replay a request the app already processed, " +
-                    $"so one {method} may run up to {(attempts + 1).ToString(CultureInfo.InvariantCulture)} times (a double charge, a duplicate order); " +
-                    $"retry it only on \"{RetryConditions.SafeRetryOn}\", or mark it [Idempotent] if it deduplicates replays (e.g. honours an Idempotency-Key header)";
-                yield return new Finding(RuleIds.NonIdempotentRetry, FindingSeverity.Warning, message, new FindingTarget("Retry", "RetryOn", i))
-                    .With(FindingProperties.Replacement, RetryConditions.SafeRetryOn)
-                    .With(FindingProperties.Attempts, attempts.ToString(CultureInfo.InvariantCulture))
-                    .With(FindingProperties.PerTryTimeout, retry.PerTryTimeout)
-                    .With(FindingProperties.Inherited, inherited ? "true" : "false");
+                return;
             }
+
+            bool inherited = endpoint.Retry is null;
+            RetrySpec? retry = endpoint.Retry ?? service.Retry;
+            if (retry is not { Attempts: > 0, RetryOn: string retryOn })
+            {
+                return;
+            }
+
+            var unsafeTokens = RetryConditions.Split(retryOn)
+                .Where(t => t.Length > 0 && !RetryConditions.SafeForNonIdempotent.Contains(t))
+                .ToList();
+            if (unsafeTokens.Count == 0)
+            {
+                return;
+            }
+
+            int attempts = retry.Attempts!.Value;
+            string source = inherited ? $"the service's [Retry(RetryOn = \"{retryOn}\")], which covers every endpoint without a route of its own" : $"[Retry(RetryOn = \"{retryOn}\")]";
+            string message =
+                $"{method} endpoint {endpoint.DisplayName} ({endpoint.RouteTemplate}) is retried by {source}: '{string.Join(",", unsafeTokens)}' can replay a request the app already processed, " +
+                $"so one {method} may run up to {(attempts + 1).ToString(CultureInfo.InvariantCulture)} times (a double charge, a duplicate order); " +
+                $"retry it only on \"{RetryConditions.SafeRetryOn}\", or mark it [Idempotent] if it deduplicates replays (e.g. honours an Idempotency-Key header)";
+            findings.Add(new Finding(RuleIds.NonIdempotentRetry, FindingSeverity.Warning, message, new FindingTarget("Retry", "RetryOn", index))
+                .With(FindingProperties.Replacement, RetryConditions.SafeRetryOn)
+                .With(FindingProperties.Attempts, attempts.ToString(CultureInfo.InvariantCulture))
+                .With(FindingProperties.PerTryTimeout, retry.PerTryTimeout)
+                .With(FindingProperties.Inherited, inherited ? "true" : "false"));
+        }
+
+        private static string? NonIdempotentMethod(EndpointSpec endpoint)
+        {
+            foreach (string method in endpoint.Methods)
+            {
+                if (method is "POST" or "PATCH")
+                {
+                    return method;
+                }
+            }
+
+            return null;
         }
     }
 }

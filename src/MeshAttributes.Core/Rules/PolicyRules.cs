@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using MeshAttributes.Core.Model;
 
@@ -7,49 +6,63 @@ namespace MeshAttributes.Core.Rules
     /// <summary>The single-service rule set, in catalog order; both the analyzers and the generator run it.</summary>
     public static class PolicyRules
     {
-        public static readonly ImmutableArray<ServiceRule> All = ImmutableArray.Create<ServiceRule>(
-            DurationRule.Check,
-            RetryOnRule.Check,
-            RangeRule.Check,
-            NameRule.Check,
-            ConflictingSettingsRule.Check,
-            AlertThresholdRule.Check,
-            AlertThresholdOrderRule.Check,
-            NonIdempotentRetryRule.Check,
-            RetriesExceedTimeoutRule.Check,
-            UnboundedRetryRule.Check,
-            UncappedRetriesRule.Check,
-            EjectAllHostsRule.Check,
-            ShadowedGatewayErrorsRule.Check,
-            MutualTlsNotStrictRule.Check);
+        public static readonly ImmutableArray<PolicyRule> All = ImmutableArray.Create(
+            DurationRule.Rule,
+            RetryOnRule.Rule,
+            RangeRule.Rule,
+            NameRule.Rule,
+            ConflictingSettingsRule.Rule,
+            AlertThresholdRule.Rule,
+            AlertThresholdOrderRule.Rule,
+            NonIdempotentRetryRule.Rule,
+            RetriesExceedTimeoutRule.Rule,
+            UnboundedRetryRule.Rule,
+            UncappedRetriesRule.Rule,
+            EjectAllHostsRule.Rule,
+            ShadowedGatewayErrorsRule.Rule,
+            MutualTlsNotStrictRule.Rule);
 
+        /// <summary>Every finding on the service and its endpoints, rule by rule in catalog order.</summary>
         public static ImmutableArray<Finding> Evaluate(ServiceSpec service)
         {
-            // A loop rather than SelectMany: the analyzer evaluates once per endpoint, and nearly always finds nothing.
-            ImmutableArray<Finding>.Builder? findings = null;
-            foreach (ServiceRule rule in All)
+            var findings = new FindingSink();
+            foreach (PolicyRule rule in All)
             {
-                foreach (Finding finding in rule(service))
-                {
-                    (findings ??= ImmutableArray.CreateBuilder<Finding>()).Add(finding);
-                }
+                rule.CheckAll(service, findings);
             }
 
-            return findings?.ToImmutable() ?? ImmutableArray<Finding>.Empty;
+            return findings.ToImmutable();
+        }
+
+        /// <summary>The findings on the service's own settings and default route: those with no endpoint.</summary>
+        public static ImmutableArray<Finding> EvaluateService(ServiceSpec service)
+        {
+            var findings = new FindingSink();
+            foreach (PolicyRule rule in All)
+            {
+                rule.CheckService(service, findings);
+            }
+
+            return findings.ToImmutable();
+        }
+
+        /// <summary>
+        /// The findings on one endpoint of <paramref name="service"/>, which need not list it: <paramref name="index"/> is the
+        /// endpoint the findings name. The same as <see cref="Evaluate"/>'s findings for that endpoint.
+        /// </summary>
+        public static ImmutableArray<Finding> EvaluateEndpoint(ServiceSpec service, EndpointSpec endpoint, int index)
+        {
+            var findings = new FindingSink();
+            foreach (PolicyRule rule in All)
+            {
+                rule.CheckEndpoint(service, endpoint, index, findings);
+            }
+
+            return findings.ToImmutable();
         }
 
         /// <summary>The endpoint a finding concerns, in the words messages use.</summary>
-        internal static string Where(ServiceSpec service, int? endpoint) =>
-            endpoint is int i ? $"endpoint {service.Endpoints[i].DisplayName}" : $"service '{service.Name}'";
-
-        /// <summary>Every <c>[Retry]</c> and <c>[Timeout]</c> with the endpoint it sits on (null for the service).</summary>
-        internal static IEnumerable<(int? Endpoint, RetrySpec? Retry, TimeoutSpec? Timeout)> RoutePolicies(ServiceSpec service)
-        {
-            yield return (null, service.Retry, service.Timeout);
-            for (int i = 0; i < service.Endpoints.Count; i++)
-            {
-                yield return (i, service.Endpoints[i].Retry, service.Endpoints[i].Timeout);
-            }
-        }
+        internal static string Where(ServiceSpec service, EndpointSpec? endpoint) =>
+            endpoint is not null ? $"endpoint {endpoint.DisplayName}" : $"service '{service.Name}'";
     }
 }

@@ -11,44 +11,53 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class RetriesExceedTimeoutRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
-        {
-            foreach (Route route in Route.Of(service))
+        public static readonly PolicyRule Rule = new(
+            static (service, findings) => Check(service, Route.OfService(service), findings),
+            static (service, endpoint, index, findings) =>
             {
-                if (route.Retries == 0 || !(route.OwnsRetry || route.OwnsTimeout)
-                    || !IstioDuration.TryParse(route.Retry?.PerTryTimeout, out IstioDuration perTry, out _)
-                    || !IstioDuration.TryParse(route.Timeout?.Timeout, out IstioDuration timeout, out _))
+                if (Route.OfEndpoint(service, endpoint, index) is { } route)
                 {
-                    continue;
+                    Check(service, route, findings);
                 }
+            });
 
-                int retries = route.Retries;
-                long p = perTry.TotalMilliseconds, t = timeout.TotalMilliseconds;
-                long needed = RetryTimeline.Needed(retries, p);
-                if (needed <= t)
-                {
-                    continue;
-                }
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
 
-                long backOff = RetryTimeline.TotalBackOff(retries);
-                string need = $"need up to {RetryTimeline.Describe(needed)} ({RetryTimeline.Describe((retries + 1) * p)} of tries plus up to {RetryTimeline.Describe(backOff)} of back-off)";
-                string retriesText = retries == 1 ? "1 retry" : $"{retries.ToString(CultureInfo.InvariantCulture)} retries";
-                string where = PolicyRules.Where(service, route.Endpoint);
-
-                long raised = ((needed + 999) / 1000) * 1000;
-                int fits = RetryTimeline.MostRetriesWithin(t, p, retries);
-                string fix = fits >= 1
-                    ? $"raise Timeout to \"{IstioDuration.Format(raised)}\" or lower Attempts to {fits.ToString(CultureInfo.InvariantCulture)}"
-                    : $"raise Timeout to \"{IstioDuration.Format(raised)}\" or lower PerTryTimeout";
-                string message = $"On {where}, the first try and {retriesText} of {RetryTimeline.Describe(p)} each {need} but Timeout is {RetryTimeline.Describe(t)}: {Consequence(retries, p, t)}; {fix}";
-
-                var target = route.OwnsTimeout && !route.OwnsRetry
-                    ? new FindingTarget("Timeout", "Timeout", route.Endpoint)
-                    : new FindingTarget("Retry", "Attempts", route.Endpoint);
-                yield return new Finding(RuleIds.RetriesExceedTimeout, FindingSeverity.Warning, message, target)
-                    .With(FindingProperties.Timeout, IstioDuration.Format(raised))
-                    .With(FindingProperties.Attempts, fits >= 1 ? fits.ToString(CultureInfo.InvariantCulture) : null);
+        private static void Check(ServiceSpec service, Route route, FindingSink findings)
+        {
+            if (route.Retries == 0 || !(route.OwnsRetry || route.OwnsTimeout)
+                || !IstioDuration.TryParse(route.Retry?.PerTryTimeout, out IstioDuration perTry, out _)
+                || !IstioDuration.TryParse(route.Timeout?.Timeout, out IstioDuration timeout, out _))
+            {
+                return;
             }
+
+            int retries = route.Retries;
+            long p = perTry.TotalMilliseconds, t = timeout.TotalMilliseconds;
+            long needed = RetryTimeline.Needed(retries, p);
+            if (needed <= t)
+            {
+                return;
+            }
+
+            long backOff = RetryTimeline.TotalBackOff(retries);
+            string need = $"need up to {RetryTimeline.Describe(needed)} ({RetryTimeline.Describe((retries + 1) * p)} of tries plus up to {RetryTimeline.Describe(backOff)} of back-off)";
+            string retriesText = retries == 1 ? "1 retry" : $"{retries.ToString(CultureInfo.InvariantCulture)} retries";
+            string where = PolicyRules.Where(service, route.Spec);
+
+            long raised = ((needed + 999) / 1000) * 1000;
+            int fits = RetryTimeline.MostRetriesWithin(t, p, retries);
+            string fix = fits >= 1
+                ? $"raise Timeout to \"{IstioDuration.Format(raised)}\" or lower Attempts to {fits.ToString(CultureInfo.InvariantCulture)}"
+                : $"raise Timeout to \"{IstioDuration.Format(raised)}\" or lower PerTryTimeout";
+            string message = $"On {where}, the first try and {retriesText} of {RetryTimeline.Describe(p)} each {need} but Timeout is {RetryTimeline.Describe(t)}: {Consequence(retries, p, t)}; {fix}";
+
+            var target = route.OwnsTimeout && !route.OwnsRetry
+                ? new FindingTarget("Timeout", "Timeout", route.Endpoint)
+                : new FindingTarget("Retry", "Attempts", route.Endpoint);
+            findings.Add(new Finding(RuleIds.RetriesExceedTimeout, FindingSeverity.Warning, message, target)
+                .With(FindingProperties.Timeout, IstioDuration.Format(raised))
+                .With(FindingProperties.Attempts, fits >= 1 ? fits.ToString(CultureInfo.InvariantCulture) : null));
         }
 
         /// <summary>What the route timeout does to the tries, walking them with the longest back-off before each retry.</summary>

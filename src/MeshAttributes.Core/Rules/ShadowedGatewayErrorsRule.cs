@@ -11,26 +11,30 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class ShadowedGatewayErrorsRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
+        public static readonly PolicyRule Rule = new(CheckService, null);
+
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void CheckService(ServiceSpec service, FindingSink findings)
         {
             if (service.CircuitBreaker is not { ConsecutiveGatewayErrors: int gateway } cb || gateway <= 0)
             {
-                yield break;
+                return;
             }
 
             int fiveXx = cb.Consecutive5xxErrors ?? 5;
             if (fiveXx <= 0 || gateway < fiveXx)
             {
-                yield break;
+                return;
             }
 
             string fiveXxText = cb.Consecutive5xxErrors is null ? "5 (Istio's default when Consecutive5xxErrors is unset)" : fiveXx.ToString(CultureInfo.InvariantCulture);
             string suggestion = fiveXx > 1 ? $"set ConsecutiveGatewayErrors below {fiveXx.ToString(CultureInfo.InvariantCulture)} (e.g. {(fiveXx - 1).ToString(CultureInfo.InvariantCulture)})" : "remove ConsecutiveGatewayErrors";
-            yield return new Finding(
+            findings.Add(new Finding(
                 RuleIds.ShadowedGatewayErrors,
                 FindingSeverity.Warning,
                 $"CircuitBreaker.ConsecutiveGatewayErrors = {gateway.ToString(CultureInfo.InvariantCulture)} on service '{service.Name}' has no effect: gateway errors (502, 503, 504) also count as 5xx, and Consecutive5xxErrors is {fiveXxText}, so the 5xx threshold always ejects the host first; {suggestion} so gateway failures eject sooner, or remove it",
-                new FindingTarget("CircuitBreaker", "ConsecutiveGatewayErrors"));
+                new FindingTarget("CircuitBreaker", "ConsecutiveGatewayErrors")));
         }
     }
 }

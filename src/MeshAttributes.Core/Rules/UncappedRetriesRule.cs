@@ -11,27 +11,31 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class UncappedRetriesRule
     {
-        public static IEnumerable<Finding> Check(ServiceSpec service)
-        {
-            if (service.ConnectionPool?.MaxRetries > 0 || service.RetryBudget is not null)
+        public static readonly PolicyRule Rule = new(
+            static (service, findings) => Check(service, Route.OfService(service), findings),
+            static (service, endpoint, index, findings) =>
             {
-                yield break;
-            }
-
-            foreach (Route route in Route.Of(service))
-            {
-                if (route.Retries == 0 || !route.OwnsRetry)
+                if (Route.OfEndpoint(service, endpoint, index) is { } route)
                 {
-                    continue;
+                    Check(service, route, findings);
                 }
+            });
 
-                string attempts = route.Retries.ToString(CultureInfo.InvariantCulture);
-                yield return new Finding(
-                    RuleIds.UncappedRetries,
-                    FindingSeverity.Warning,
-                    $"[Retry(Attempts = {attempts})] of {PolicyRules.Where(service, route.Endpoint)} is not capped across requests: without ConnectionPool.MaxRetries Istio sets Envoy's max_retries to 2^32-1, so when '{service.Name}' degrades every request turns into {route.Retries + 1} and the retries keep it down; add [ConnectionPool(MaxRetries = ...)] (e.g. a few percent of the concurrent requests) or [RetryBudget(Percent = 20)]",
-                    new FindingTarget("Retry", "Attempts", route.Endpoint));
+        public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
+
+        private static void Check(ServiceSpec service, Route route, FindingSink findings)
+        {
+            if (service.ConnectionPool?.MaxRetries > 0 || service.RetryBudget is not null || route.Retries == 0 || !route.OwnsRetry)
+            {
+                return;
             }
+
+            string attempts = route.Retries.ToString(CultureInfo.InvariantCulture);
+            findings.Add(new Finding(
+                RuleIds.UncappedRetries,
+                FindingSeverity.Warning,
+                $"[Retry(Attempts = {attempts})] of {PolicyRules.Where(service, route.Spec)} is not capped across requests: without ConnectionPool.MaxRetries Istio sets Envoy's max_retries to 2^32-1, so when '{service.Name}' degrades every request turns into {route.Retries + 1} and the retries keep it down; add [ConnectionPool(MaxRetries = ...)] (e.g. a few percent of the concurrent requests) or [RetryBudget(Percent = 20)]",
+                new FindingTarget("Retry", "Attempts", route.Endpoint)));
         }
     }
 }

@@ -16,9 +16,10 @@ namespace MeshAttributes.Generators.Analyzers
 {
     /// <summary>
     /// One compilation's analysis. It reads declarations with the generator's own readers (ServiceReader, EndpointReader) so
-    /// analyzer and generator see the same model, and runs the Core rules on it. Service-level findings are computed once;
-    /// each endpoint is checked where it is declared (the service plus that endpoint alone — every rule's endpoint findings
-    /// depend only on the service and the endpoint), so editing one file re-checks that file. Only duplicate services and
+    /// analyzer and generator see the same model, and runs the Core rules on it. The service's own findings are computed once
+    /// (<see cref="PolicyRules.EvaluateService"/>); each endpoint is checked where it is declared with the rules' endpoint parts
+    /// alone (<see cref="PolicyRules.EvaluateEndpoint"/>: an endpoint's findings depend only on the service and that endpoint),
+    /// so editing one file re-checks that file and nothing of the service is checked again per endpoint. Only duplicate services and
     /// stacked in-app retries need the whole compilation and are reported at its end.
     /// </summary>
     internal sealed class AnalysisSession
@@ -250,14 +251,8 @@ namespace MeshAttributes.Generators.Analyzers
             foreach (EndpointSpec endpoint in endpoints)
             {
                 _endpoints.Enqueue(endpoint);
-                ServiceSpec alone = AssemblyService with { Endpoints = EquatableArray.Create(endpoint) };
-                foreach (Finding finding in PolicyRules.Evaluate(alone))
+                foreach (Finding finding in PolicyRules.EvaluateEndpoint(AssemblyService, endpoint, 0))
                 {
-                    if (finding.Target.Endpoint is null)
-                    {
-                        continue;
-                    }
-
                     Diagnostic diagnostic = FindingReporter.ToDiagnostic(finding, owner, cancellationToken);
                     if ((seen ??= new HashSet<(string, TextSpanKey, string)>()).Add((diagnostic.Id, new TextSpanKey(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
                     {
@@ -295,7 +290,7 @@ namespace MeshAttributes.Generators.Analyzers
             }
 
             var owner = new PolicyOwner(ImmutableArray.Create(AssemblySites), fallback);
-            foreach (Finding finding in PolicyRules.Evaluate(AssemblyService))
+            foreach (Finding finding in PolicyRules.EvaluateService(AssemblyService))
             {
                 diagnostics.Add(FindingReporter.ToDiagnostic(finding, owner, cancellationToken));
             }
