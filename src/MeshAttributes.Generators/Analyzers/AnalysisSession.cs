@@ -133,16 +133,22 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            var endpoints = EndpointReader.ReadAction(method).ToImmutableArray();
+            ImmutableArray<EndpointSpec> endpoints = EndpointReader.ReadAction(method);
             if (endpoints.IsEmpty)
             {
                 return;
             }
 
-            var owner = new PolicyOwner(
-                ImmutableArray.Create(AttributeSite.Of(method.GetAttributes()), AttributeSite.Of(method.ContainingType.GetAttributes()), AssemblySites),
-                method.Locations[0]);
-            AnalyzeEndpoints(endpoints, owner, $"endpoint {method.ContainingType.Name}.{method.Name}", context.ReportDiagnostic, context.CancellationToken);
+            List<Diagnostic>? diagnostics = AnalyzeEndpoints(
+                endpoints,
+                () => new PolicyOwner(
+                    ImmutableArray.Create(AttributeSite.Of(method.GetAttributes()), AttributeSite.Of(method.ContainingType.GetAttributes()), AssemblySites),
+                    method.Locations[0]),
+                context.CancellationToken);
+            foreach (Diagnostic diagnostic in diagnostics ?? Enumerable.Empty<Diagnostic>())
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
@@ -184,8 +190,14 @@ namespace MeshAttributes.Generators.Analyzers
                     continue;
                 }
 
-                var owner = new PolicyOwner(ImmutableArray.Create(sites, AssemblySites), access.Name.GetLocation());
-                AnalyzeEndpoints(ImmutableArray.Create(endpoint), owner, $"endpoint {endpoint.DisplayName}", context.ReportDiagnostic, context.CancellationToken);
+                List<Diagnostic>? diagnostics = AnalyzeEndpoints(
+                    ImmutableArray.Create(endpoint),
+                    () => new PolicyOwner(ImmutableArray.Create(sites, AssemblySites), access.Name.GetLocation()),
+                    context.CancellationToken);
+                foreach (Diagnostic diagnostic in diagnostics ?? Enumerable.Empty<Diagnostic>())
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
             }
         }
 
@@ -234,32 +246,44 @@ namespace MeshAttributes.Generators.Analyzers
             }
         }
 
-        private void AnalyzeEndpoints(ImmutableArray<EndpointSpec> endpoints, PolicyOwner owner, string what, Action<Diagnostic> report, CancellationToken cancellationToken)
+        // The diagnostics on one declaration's endpoints. Its owner (where its attributes are written) is made only for a
+        // diagnostic: the analyzer checks every endpoint of the project, and nearly all have none.
+        private List<Diagnostic>? AnalyzeEndpoints(ImmutableArray<EndpointSpec> endpoints, Func<PolicyOwner> owner, CancellationToken cancellationToken)
         {
+            List<Diagnostic>? diagnostics = null;
             if (AssemblyService is null)
             {
-                foreach (AttributeSite attribute in owner.Levels[0].Where(a => EndpointPolicies.Any(a.Is)))
+                PolicyOwner declaration = owner();
+                foreach (AttributeSite attribute in declaration.Levels[0].Where(a => EndpointPolicies.Any(a.Is)))
                 {
                     string shortName = attribute.ShortName;
-                    Report(report, attribute, $"[{shortName}] on {what} belongs to the project's own service, but the project declares no [assembly: MeshService]: no manifest carries it; add [assembly: MeshService(\"<service-name>\")]", owner.Fallback, cancellationToken);
+                    Report(
+                        diagnostic => (diagnostics ??= new List<Diagnostic>()).Add(diagnostic),
+                        attribute,
+                        $"[{shortName}] on endpoint {endpoints[0].DisplayName} belongs to the project's own service, but the project declares no [assembly: MeshService]: no manifest carries it; add [assembly: MeshService(\"<service-name>\")]",
+                        declaration.Fallback,
+                        cancellationToken);
                 }
 
-                return;
+                return diagnostics;
             }
 
+            PolicyOwner? located = null;
             HashSet<(string, TextSpanKey, string)>? seen = null;
             foreach (EndpointSpec endpoint in endpoints)
             {
                 _endpoints.Enqueue(endpoint);
                 foreach (Finding finding in PolicyRules.EvaluateEndpoint(AssemblyService, endpoint, 0))
                 {
-                    Diagnostic diagnostic = FindingReporter.ToDiagnostic(finding, owner, cancellationToken);
+                    Diagnostic diagnostic = FindingReporter.ToDiagnostic(finding, located ??= owner(), cancellationToken);
                     if ((seen ??= new HashSet<(string, TextSpanKey, string)>()).Add((diagnostic.Id, new TextSpanKey(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
                     {
-                        report(diagnostic);
+                        (diagnostics ??= new List<Diagnostic>()).Add(diagnostic);
                     }
                 }
             }
+
+            return diagnostics;
         }
 
         private ImmutableArray<Diagnostic> AnalyzeAssembly(CancellationToken cancellationToken)

@@ -39,9 +39,9 @@ namespace MeshAttributes.Generators.FrontEnd
             switch (symbol)
             {
                 case INamedTypeSymbol type when !HasAttribute(type, KnownNames.MeshService):
-                    return type.GetMembers().OfType<IMethodSymbol>().SelectMany(ReadAction).ToImmutableArray();
+                    return type.GetMembers().OfType<IMethodSymbol>().SelectMany(m => ReadAction(m)).ToImmutableArray();
                 case IMethodSymbol method:
-                    return ReadAction(method).ToImmutableArray();
+                    return ReadAction(method);
                 default:
                     return ImmutableArray<EndpointSpec>.Empty;
             }
@@ -52,6 +52,18 @@ namespace MeshAttributes.Generators.FrontEnd
 
         /// <summary>The HTTP method a minimal-API method maps by its name: <c>MapPost</c> → <c>POST</c>; empty for <c>MapMethods</c> and <c>Map</c>.</summary>
         public static bool TryGetMapVerb(string name, out string verb) => MapMethods.TryGetValue(name, out verb!);
+
+        /// <summary>The one-verb method list of a MapGet … MapPatch handler, shared by every handler of that verb.</summary>
+        public static EquatableArray<string> Verb(string verb) => SingleVerbs.TryGetValue(verb, out EquatableArray<string> shared) ? shared : EquatableArray.Create(verb);
+
+        private static readonly Dictionary<string, EquatableArray<string>> SingleVerbs = new(StringComparer.Ordinal)
+        {
+            ["GET"] = EquatableArray.Create("GET"),
+            ["POST"] = EquatableArray.Create("POST"),
+            ["PUT"] = EquatableArray.Create("PUT"),
+            ["DELETE"] = EquatableArray.Create("DELETE"),
+            ["PATCH"] = EquatableArray.Create("PATCH"),
+        };
 
         /// <summary>Whether a handler mapped by <paramref name="name"/> may answer POST or PATCH (by the name alone).</summary>
         public static bool MayMapNonIdempotent(string name) => name is "MapPost" or "MapPatch" or "MapMethods" or "Map";
@@ -99,18 +111,21 @@ namespace MeshAttributes.Generators.FrontEnd
                 : null;
         }
 
-        public static IEnumerable<EndpointSpec> ReadAction(IMethodSymbol method)
+        /// <summary>The endpoints a controller action maps (one per route template); empty for a method that is no action.</summary>
+        public static ImmutableArray<EndpointSpec> ReadAction(IMethodSymbol method)
         {
+            // Called for every method of the compilation by the analyzer: most are no action and allocate nothing here.
             INamedTypeSymbol type = method.ContainingType;
             if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
-                || type.IsAbstract || HasAttribute(type, KnownNames.MeshService) || HasNonAction(method))
+                || type.IsAbstract || HasAttribute(type, KnownNames.MeshService) || HasAttributeNamed(method, "NonActionAttribute"))
             {
-                yield break;
+                return ImmutableArray<EndpointSpec>.Empty;
             }
 
-            var routes = new List<(string? Template, List<string>? Verbs)>();
-            var verbsWithoutTemplate = new List<string>();
-            foreach (AttributeData a in method.GetAttributes())
+            ImmutableArray<AttributeData> own = method.GetAttributes();
+            List<(string? Template, List<string>? Verbs)>? routes = null;
+            List<string>? verbsWithoutTemplate = null;
+            foreach (AttributeData a in own)
             {
                 if (a.AttributeClass is not { } attributeType || !IsWithinMvc(attributeType.ContainingNamespace))
                 {
@@ -121,14 +136,13 @@ namespace MeshAttributes.Generators.FrontEnd
                 if (name.StartsWith("Http", StringComparison.Ordinal) && name.EndsWith("Attribute", StringComparison.Ordinal) && InheritsHttpMethodAttribute(attributeType))
                 {
                     string verb = name.Substring(4, name.Length - 4 - "Attribute".Length).ToUpperInvariant();
-                    string? template = a.CtorString(0);
-                    if (template is null)
+                    if (a.CtorString(0) is string template)
                     {
-                        verbsWithoutTemplate.Add(verb);
+                        (routes ??= new()).Add((template, new List<string> { verb }));
                     }
                     else
                     {
-                        routes.Add((template, new List<string> { verb }));
+                        (verbsWithoutTemplate ??= new()).Add(verb);
                     }
                 }
                 else if (name == "AcceptVerbsAttribute")
@@ -137,51 +151,78 @@ namespace MeshAttributes.Generators.FrontEnd
                         .Select(c => c.Value as string).Where(v => v is not null).Select(v => v!.ToUpperInvariant()).ToList();
                     if (a.NamedString("Route") is string template)
                     {
-                        routes.Add((template, verbs));
+                        (routes ??= new()).Add((template, verbs));
                     }
                     else
                     {
-                        verbsWithoutTemplate.AddRange(verbs);
+                        (verbsWithoutTemplate ??= new()).AddRange(verbs);
                     }
                 }
                 else if (name == "RouteAttribute" && a.CtorString(0) is string routeTemplate)
                 {
-                    routes.Add((routeTemplate, null));
+                    (routes ??= new()).Add((routeTemplate, null));
                 }
             }
 
-            List<string> prefixes = ControllerRoutes(type);
-            if (routes.Count == 0)
+            IReadOnlyList<string> prefixes = ControllerRoutes(type);
+            if (routes is null)
             {
-                if (verbsWithoutTemplate.Count == 0 && prefixes.Count == 0)
+                if (verbsWithoutTemplate is null && prefixes.Count == 0)
                 {
-                    yield break;
+                    return ImmutableArray<EndpointSpec>.Empty;
                 }
 
-                routes.Add((null, verbsWithoutTemplate));
+                routes = new() { (null, verbsWithoutTemplate) };
             }
 
-            AttributeData[] own = method.GetAttributes().ToArray();
-            AttributeData[] inherited = type.GetAttributes().ToArray();
+            ImmutableArray<AttributeData> inherited = type.GetAttributes();
             RetrySpec? retry = Find(own, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : Find(inherited, KnownNames.Retry) is { } cr ? ServiceReader.ReadRetry(cr) : null;
             TimeoutSpec? timeout = Find(own, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : Find(inherited, KnownNames.Timeout) is { } ct ? ServiceReader.ReadTimeout(ct) : null;
             bool idempotent = Find(own, KnownNames.Idempotent) is not null;
             string actionName = ActionName(method);
             string controllerName = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
-            string? area = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "AreaAttribute")?.CtorString(0);
+            string? area = FindNamed(inherited, "AreaAttribute")?.CtorString(0);
+            string displayName = $"{type.Name}.{method.Name}";
 
+            var endpoints = ImmutableArray.CreateBuilder<EndpointSpec>();
             foreach (var (template, verbs) in routes)
             {
-                IEnumerable<string> candidates = template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal))
-                    ? new[] { template }
-                    : prefixes.Count == 0 ? (template is null ? Array.Empty<string>() : new[] { template }) : prefixes.Select(p => Combine(p, template));
-                foreach (string full in candidates)
+                EquatableArray<string> methods = Methods(verbs ?? verbsWithoutTemplate);
+                if (template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal)))
                 {
-                    string resolved = ReplaceTokens(full, controllerName, actionName, area);
-                    var methods = (verbs ?? verbsWithoutTemplate).Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
-                    yield return new EndpointSpec($"{type.Name}.{method.Name}", methods, Core.Resources.UriMatch.NormalizePath(resolved), retry, timeout, idempotent);
+                    endpoints.Add(Action(template));
                 }
+                else if (prefixes.Count == 0)
+                {
+                    if (template is not null)
+                    {
+                        endpoints.Add(Action(template));
+                    }
+                }
+                else
+                {
+                    foreach (string prefix in prefixes)
+                    {
+                        endpoints.Add(Action(Combine(prefix, template)));
+                    }
+                }
+
+                EndpointSpec Action(string full) =>
+                    new(displayName, methods, Core.Resources.UriMatch.NormalizePath(ReplaceTokens(full, controllerName, actionName, area)), retry, timeout, idempotent);
             }
+
+            return endpoints.ToImmutable();
+        }
+
+        // The distinct verbs in ordinal order; a single verb shares its list with every endpoint of that verb.
+        private static EquatableArray<string> Methods(List<string>? verbs)
+        {
+            if (verbs is null || verbs.Count == 0)
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            return verbs.Count == 1 ? Verb(verbs[0]) : verbs.Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
         }
 
         internal static EndpointSpec? ReadHandler(IMethodSymbol lambda, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
@@ -209,7 +250,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 return null;
             }
 
-            AttributeData[] attributes = lambda.GetAttributes().ToArray();
+            ImmutableArray<AttributeData> attributes = lambda.GetAttributes();
             return new EndpointSpec(
                 $"{map.Name}(\"{pattern}\")",
                 methods.Value,
@@ -346,19 +387,26 @@ namespace MeshAttributes.Generators.FrontEnd
             return null;
         }
 
-        private static List<string> ControllerRoutes(INamedTypeSymbol type)
+        private static IReadOnlyList<string> ControllerRoutes(INamedTypeSymbol type)
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
             {
-                var routes = t.GetAttributes().Where(a => a.AttributeClass is { Name: "RouteAttribute" } c && IsMvc(c.ContainingNamespace))
-                    .Select(a => a.CtorString(0)).Where(s => s is not null).Select(s => s!).ToList();
-                if (routes.Count > 0)
+                List<string>? routes = null;
+                foreach (AttributeData a in t.GetAttributes())
+                {
+                    if (a.AttributeClass is { Name: "RouteAttribute" } c && IsMvc(c.ContainingNamespace) && a.CtorString(0) is string route)
+                    {
+                        (routes ??= new List<string>()).Add(route);
+                    }
+                }
+
+                if (routes is not null)
                 {
                     return routes;
                 }
             }
 
-            return new List<string>();
+            return Array.Empty<string>();
         }
 
         internal static string Combine(string prefix, string? template)
@@ -392,7 +440,7 @@ namespace MeshAttributes.Generators.FrontEnd
 
         private static string ActionName(IMethodSymbol method)
         {
-            if (method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "ActionNameAttribute")?.CtorString(0) is string explicitName)
+            if (FindNamed(method.GetAttributes(), "ActionNameAttribute")?.CtorString(0) is string explicitName)
             {
                 return explicitName;
             }
@@ -403,8 +451,20 @@ namespace MeshAttributes.Generators.FrontEnd
                 : method.Name;
         }
 
-        private static bool HasNonAction(IMethodSymbol method) =>
-            method.GetAttributes().Any(a => a.AttributeClass?.Name == "NonActionAttribute");
+        private static bool HasAttributeNamed(ISymbol symbol, string className) => FindNamed(symbol.GetAttributes(), className) is not null;
+
+        private static AttributeData? FindNamed(ImmutableArray<AttributeData> attributes, string className)
+        {
+            foreach (AttributeData attribute in attributes)
+            {
+                if (attribute.AttributeClass?.Name == className)
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
 
         private static bool InheritsHttpMethodAttribute(INamedTypeSymbol type)
         {
@@ -445,10 +505,19 @@ namespace MeshAttributes.Generators.FrontEnd
             return false;
         }
 
-        private static bool HasAttribute(ISymbol symbol, string metadataName) =>
-            symbol.GetAttributes().Any(a => a.Is(metadataName));
+        private static bool HasAttribute(ISymbol symbol, string metadataName) => Find(symbol.GetAttributes(), metadataName) is not null;
 
-        private static AttributeData? Find(AttributeData[] attributes, string metadataName) =>
-            attributes.FirstOrDefault(a => a.Is(metadataName));
+        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
+        {
+            foreach (AttributeData attribute in attributes)
+            {
+                if (attribute.Is(metadataName))
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -88,7 +88,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 return Reading.Undecided;
             }
 
-            EquatableArray<string>? methods = verb.Length > 0 ? EquatableArray.Create(verb)
+            EquatableArray<string>? methods = verb.Length > 0 ? EndpointReader.Verb(verb)
                 : access.Name.Identifier.ValueText == "Map" ? EquatableArray<string>.Empty
                 : HttpMethods(invocation, scope);
             if (methods is null)
@@ -102,31 +102,38 @@ namespace MeshAttributes.Generators.FrontEnd
             var sites = ImmutableArray.CreateBuilder<AttributeSite>();
             if (handler is LambdaExpressionSyntax lambda)
             {
-                foreach (AttributeSyntax attribute in lambda.AttributeLists.Where(l => l.Target is null).SelectMany(l => l.Attributes))
+                foreach (AttributeListSyntax list in lambda.AttributeLists)
                 {
-                    if ((attribute.ArgumentList is { } arguments && arguments.Arguments.Any(a => ReferencesLocals(a.Expression)))
-                        || scope.Attribute(attribute) is not { } bound)
-                    {
-                        return Reading.Undecided;
-                    }
-
-                    if (bound.Site is not { } site)
+                    if (list.Target is not null)
                     {
                         continue;
                     }
 
-                    sites.Add(site);
-                    if (site.Is(KnownNames.Retry))
+                    foreach (AttributeSyntax attribute in list.Attributes)
                     {
-                        retry ??= new RetrySpec(bound.Named("Attempts") as int?, bound.Named("PerTryTimeout") as string, bound.Named("RetryOn") as string);
-                    }
-                    else if (site.Is(KnownNames.Timeout))
-                    {
-                        timeout ??= new TimeoutSpec(bound.Positional(0) as string ?? string.Empty);
-                    }
-                    else if (site.Is(KnownNames.Idempotent))
-                    {
-                        idempotent = true;
+                        if (ArgumentsReferenceLocals(attribute) || scope.Attribute(attribute) is not { } bound)
+                        {
+                            return Reading.Undecided;
+                        }
+
+                        if (bound.Site is not { } site)
+                        {
+                            continue;
+                        }
+
+                        sites.Add(site);
+                        if (site.Is(KnownNames.Retry))
+                        {
+                            retry ??= new RetrySpec(bound.Named("Attempts") as int?, bound.Named("PerTryTimeout") as string, bound.Named("RetryOn") as string);
+                        }
+                        else if (site.Is(KnownNames.Timeout))
+                        {
+                            timeout ??= new TimeoutSpec(bound.Positional(0) as string ?? string.Empty);
+                        }
+                        else if (site.Is(KnownNames.Idempotent))
+                        {
+                            idempotent = true;
+                        }
                     }
                 }
             }
@@ -242,10 +249,10 @@ namespace MeshAttributes.Generators.FrontEnd
                         return parameter.Type;
                     case BaseMethodDeclarationSyntax method:
                         return Parameter(method.ParameterList, name)?.Type;
-                    case BlockSyntax block when Local(block.Statements.TakeWhile(s => s != child), name) is { } local:
+                    case BlockSyntax block when LocalBefore(block, child, name) is { } local:
                         return local;
                     case CompilationUnitSyntax unit:
-                        return Local(unit.Members.TakeWhile(m => m != child).OfType<GlobalStatementSyntax>().Select(g => g.Statement), name);
+                        return LocalBefore(unit, child, name);
                     case MemberDeclarationSyntax and not GlobalStatementSyntax:
                         return null;
                 }
@@ -256,20 +263,102 @@ namespace MeshAttributes.Generators.FrontEnd
 
         // Whether an expression names a local or parameter (a local constant too), which only the method's own binding knows;
         // bound outside the method, the name could find a member of the same name instead.
-        private static bool ReferencesLocals(ExpressionSyntax expression) =>
-            expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(identifier => Declaration(identifier) is not null);
+        private static bool ArgumentsReferenceLocals(AttributeSyntax attribute)
+        {
+            if (attribute.ArgumentList is { } arguments)
+            {
+                foreach (AttributeArgumentSyntax argument in arguments.Arguments)
+                {
+                    if (ReferencesLocals(argument.Expression))
+                    {
+                        return true;
+                    }
+                }
+            }
 
-        private static ParameterSyntax? Parameter(ParameterListSyntax list, string name) =>
-            list.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name);
+            return false;
+        }
 
-        private static VariableDeclaratorSyntax? Local(IEnumerable<StatementSyntax> statements, string name)
+        private static bool ReferencesLocals(ExpressionSyntax expression)
+        {
+            // Most attribute arguments are literals: nothing to look up, and no walk of the argument to allocate.
+            if (expression is LiteralExpressionSyntax)
+            {
+                return false;
+            }
+
+            foreach (SyntaxNode node in expression.DescendantNodesAndSelf())
+            {
+                if (node is IdentifierNameSyntax identifier && Declaration(identifier) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ParameterSyntax? Parameter(ParameterListSyntax list, string name)
+        {
+            foreach (ParameterSyntax parameter in list.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        // The last declarator of a local named <paramref name="name"/> among the statements of a block before the one holding
+        // the identifier (or among a file's top-level statements).
+        private static VariableDeclaratorSyntax? LocalBefore(BlockSyntax block, SyntaxNode child, string name)
         {
             VariableDeclaratorSyntax? found = null;
-            foreach (StatementSyntax statement in statements)
+            foreach (StatementSyntax statement in block.Statements)
             {
-                if (statement is LocalDeclarationStatementSyntax declaration)
+                if (statement == child)
                 {
-                    found = declaration.Declaration.Variables.FirstOrDefault(v => v.Identifier.ValueText == name) ?? found;
+                    break;
+                }
+
+                found = Local(statement, name) ?? found;
+            }
+
+            return found;
+        }
+
+        private static VariableDeclaratorSyntax? LocalBefore(CompilationUnitSyntax unit, SyntaxNode child, string name)
+        {
+            VariableDeclaratorSyntax? found = null;
+            foreach (MemberDeclarationSyntax member in unit.Members)
+            {
+                if (member == child)
+                {
+                    break;
+                }
+
+                if (member is GlobalStatementSyntax global)
+                {
+                    found = Local(global.Statement, name) ?? found;
+                }
+            }
+
+            return found;
+        }
+
+        private static VariableDeclaratorSyntax? Local(StatementSyntax statement, string name)
+        {
+            VariableDeclaratorSyntax? found = null;
+            if (statement is LocalDeclarationStatementSyntax declaration)
+            {
+                foreach (VariableDeclaratorSyntax variable in declaration.Declaration.Variables)
+                {
+                    if (variable.Identifier.ValueText == name)
+                    {
+                        found ??= variable;
+                    }
                 }
             }
 
@@ -462,7 +551,12 @@ namespace MeshAttributes.Generators.FrontEnd
 
                 // The constructor by arity: MeshAttributes' attributes have one per arity, and their arguments are constants.
                 SeparatedSyntaxList<AttributeArgumentSyntax> arguments = attribute.ArgumentList?.Arguments ?? default;
-                int positionalCount = arguments.Count(a => a.NameEquals is null);
+                int positionalCount = 0;
+                foreach (AttributeArgumentSyntax argument in arguments)
+                {
+                    positionalCount += argument.NameEquals is null ? 1 : 0;
+                }
+
                 IMethodSymbol? constructor = null;
                 foreach (IMethodSymbol candidate in type.InstanceConstructors)
                 {
