@@ -19,11 +19,29 @@ namespace MeshAttributes.Core.Tests
         [InlineData("/files/{**path}", "regex", "/files(/.*)?")]
         [InlineData("/v1.0/{id}.json", "regex", "/v1\\.0/[^/]+\\.json")]
         [InlineData("/lit/{{braces}}", "exact", "/lit/{braces}")]
+        [InlineData("/lit/{{braces}}/{id}", "regex", "/lit/\\{braces\\}/[^/]+")]
+        [InlineData("/a/x{id}y", "regex", "/a/x[^/]+y")]
         public void Templates_become_exact_or_regex_matches(string template, string kind, string value)
         {
             var match = UriMatch.FromTemplate(template);
             Assert.Equal(kind, match.Kind);
             Assert.Equal(value, match.Value);
+        }
+
+        [Theory]
+        [InlineData("/", 0, 0, false)]
+        [InlineData("/orders", 1, 1, false)]
+        [InlineData("/api/v1/orders", 3, 3, false)]
+        [InlineData("/orders/{id}", 1, 2, false)]
+        [InlineData("/orders/{id}/items/{item:int}", 2, 4, false)]
+        [InlineData("/lit/{{braces}}/more", 3, 3, false)]
+        [InlineData("/files/{*path}", 1, 2, true)]
+        [InlineData("/a/x{id}y/b", 2, 3, false)]
+        public void Segments_are_counted_for_ordering_whatever_path_the_parser_takes(string template, int literal, int segments, bool catchAll)
+        {
+            // Plain paths and "{name}" segments skip the segment parser; the ordering keys must not notice.
+            var match = UriMatch.FromTemplate(template);
+            Assert.Equal((literal, segments, catchAll), (match.LiteralSegments, match.Segments, match.HasCatchAll));
         }
 
         [Theory]

@@ -8,11 +8,27 @@ namespace MeshAttributes.Core.Documents
     /// </summary>
     public sealed class MapNode : Node
     {
-        private readonly List<KeyValuePair<string, Node>> _entries = new();
+        private readonly List<KeyValuePair<string, Node>> _entries;
+
+        public MapNode()
+        {
+            _entries = new List<KeyValuePair<string, Node>>();
+        }
+
+        /// <summary>A map with room for <paramref name="capacity"/> entries, for builders that make many maps of a known shape.</summary>
+        public MapNode(int capacity)
+        {
+            _entries = new List<KeyValuePair<string, Node>>(capacity);
+        }
 
         public IReadOnlyList<KeyValuePair<string, Node>> Entries => _entries;
 
         public bool IsEmpty => _entries.Count == 0;
+
+        /// <summary>The number of entries; with the indexer, a renderer walks them without an enumerator.</summary>
+        public int Count => _entries.Count;
+
+        public KeyValuePair<string, Node> this[int index] => _entries[index];
 
         public MapNode Set(string key, Node? value)
         {

@@ -9,6 +9,11 @@ namespace MeshAttributes.Core.Documents
 
         public IReadOnlyList<Node> Items => _items;
 
+        /// <summary>The number of items; with the indexer, a renderer walks them without an enumerator.</summary>
+        public int Count => _items.Count;
+
+        public Node this[int index] => _items[index];
+
         public SequenceNode Add(Node item)
         {
             _items.Add(item);

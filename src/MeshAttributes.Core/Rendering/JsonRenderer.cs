@@ -23,25 +23,25 @@ namespace MeshAttributes.Core.Rendering
                     break;
                 case MapNode map:
                     sb.Append('{');
-                    for (int i = 0; i < map.Entries.Count; i++)
+                    for (int i = 0; i < map.Count; i++)
                     {
                         sb.Append(i == 0 ? "\n" : ",\n").Append(' ', indent + 2);
-                        AppendQuoted(sb, map.Entries[i].Key);
+                        AppendQuoted(sb, map[i].Key);
                         sb.Append(": ");
-                        Write(sb, map.Entries[i].Value, indent + 2);
+                        Write(sb, map[i].Value, indent + 2);
                     }
 
                     sb.Append('\n').Append(' ', indent).Append('}');
                     break;
-                case SequenceNode seq when seq.Items.Count == 0:
+                case SequenceNode seq when seq.Count == 0:
                     sb.Append("[]");
                     break;
                 case SequenceNode seq:
                     sb.Append('[');
-                    for (int i = 0; i < seq.Items.Count; i++)
+                    for (int i = 0; i < seq.Count; i++)
                     {
                         sb.Append(i == 0 ? "\n" : ",\n").Append(' ', indent + 2);
-                        Write(sb, seq.Items[i], indent + 2);
+                        Write(sb, seq[i], indent + 2);
                     }
 
                     sb.Append('\n').Append(' ', indent).Append(']');

@@ -39,7 +39,7 @@ namespace MeshAttributes.Core.Rendering
                 case MapNode map when !map.IsEmpty:
                     WriteMap(sb, map, 0, firstInline: false);
                     break;
-                case SequenceNode seq when seq.Items.Count > 0:
+                case SequenceNode seq when seq.Count > 0:
                     WriteSequence(sb, seq, 0);
                     break;
                 default:
@@ -53,15 +53,14 @@ namespace MeshAttributes.Core.Rendering
 
         private static void WriteMap(StringBuilder sb, MapNode map, int indent, bool firstInline)
         {
-            bool first = true;
-            foreach (var entry in map.Entries)
+            for (int i = 0; i < map.Count; i++)
             {
-                if (!(first && firstInline))
+                KeyValuePair<string, Node> entry = map[i];
+                if (i > 0 || !firstInline)
                 {
                     sb.Append(' ', indent);
                 }
 
-                first = false;
                 AppendScalar(sb, entry.Key, ScalarKind.String);
                 sb.Append(':');
                 WriteValueAfterKey(sb, entry.Value, indent);
@@ -76,7 +75,7 @@ namespace MeshAttributes.Core.Rendering
                     sb.Append('\n');
                     WriteMap(sb, map, indent + 2, firstInline: false);
                     break;
-                case SequenceNode seq when seq.Items.Count > 0:
+                case SequenceNode seq when seq.Count > 0:
                     sb.Append('\n');
                     WriteSequence(sb, seq, indent + 2);
                     break;
@@ -90,8 +89,9 @@ namespace MeshAttributes.Core.Rendering
 
         private static void WriteSequence(StringBuilder sb, SequenceNode seq, int indent)
         {
-            foreach (Node item in seq.Items)
+            for (int i = 0; i < seq.Count; i++)
             {
+                Node item = seq[i];
                 sb.Append(' ', indent).Append('-');
                 switch (item)
                 {
@@ -99,7 +99,7 @@ namespace MeshAttributes.Core.Rendering
                         sb.Append(' ');
                         WriteMap(sb, map, indent + 2, firstInline: true);
                         break;
-                    case SequenceNode inner when inner.Items.Count > 0:
+                    case SequenceNode inner when inner.Count > 0:
                         sb.Append('\n');
                         WriteSequence(sb, inner, indent + 2);
                         break;

@@ -46,9 +46,15 @@ namespace MeshAttributes.Core.Resources
         public static UriMatch FromTemplate(string template)
         {
             string path = NormalizePath(template);
-            string[] segments = path == "/" ? Array.Empty<string>() : path.Substring(1).Split('/');
-            var regex = new StringBuilder();
-            var exact = new StringBuilder();
+            if (path.IndexOf('{') < 0 && path.IndexOf('}') < 0)
+            {
+                // No parameter and no escaped brace: the path itself, matched exactly.
+                int count = path.Length == 1 ? 0 : Count(path, '/');
+                return new UriMatch("exact", path, count, count, false);
+            }
+
+            string[] segments = path.Substring(1).Split('/');
+            StringBuilder regex = StringBuilderCache.Acquire();
             int literal = 0;
             bool anyParameter = false, catchAll = false;
             foreach (string segment in segments)
@@ -58,19 +64,23 @@ namespace MeshAttributes.Core.Resources
                     // Most segments are plain text: nothing to parse.
                     literal++;
                     Re2.AppendEscaped(regex.Append('/'), segment);
-                    exact.Append('/').Append(segment);
+                    continue;
+                }
+
+                if (IsPlainParameter(segment))
+                {
+                    // "{id}": any one segment.
+                    anyParameter = true;
+                    regex.Append('/').Append(AnySegment);
                     continue;
                 }
 
                 var parts = ParseSegment(segment);
-                bool isLiteral = parts.TrueForAll(p => p.Parameter is null);
-                if (isLiteral)
+                if (parts.TrueForAll(p => p.Parameter is null))
                 {
                     // "{{" and "}}" stand for literal braces.
-                    string text = string.Concat(parts.ConvertAll(p => p.Literal));
                     literal++;
-                    Re2.AppendEscaped(regex.Append('/'), text);
-                    exact.Append('/').Append(text);
+                    Re2.AppendEscaped(regex.Append('/'), string.Concat(parts.ConvertAll(p => p.Literal)));
                     continue;
                 }
 
@@ -99,9 +109,58 @@ namespace MeshAttributes.Core.Resources
                 }
             }
 
+            string value = StringBuilderCache.ToStringAndRelease(regex);
             return anyParameter
-                ? new UriMatch("regex", regex.Length == 0 ? "/" : regex.ToString(), literal, segments.Length, catchAll)
-                : new UriMatch("exact", exact.Length == 0 ? "/" : exact.ToString(), literal, segments.Length, false);
+                ? new UriMatch("regex", value.Length == 0 ? "/" : value, literal, segments.Length, catchAll)
+                : new UriMatch("exact", ExactPath(segments), literal, segments.Length, false);
+        }
+
+        private const string AnySegment = "[^/]+";
+
+        private static int Count(string s, char c)
+        {
+            int count = 0;
+            foreach (char x in s)
+            {
+                count += x == c ? 1 : 0;
+            }
+
+            return count;
+        }
+
+        // A segment that is one parameter with no constraint, default, optional mark or catch-all: "{id}".
+        private static bool IsPlainParameter(string segment)
+        {
+            if (segment.Length < 3 || segment[0] != '{' || segment[segment.Length - 1] != '}')
+            {
+                return false;
+            }
+
+            for (int i = 1; i < segment.Length - 1; i++)
+            {
+                if (segment[i] is '{' or '}' or ':' or '?' or '=' or '*')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The literal path of segments that hold only text and escaped braces.
+        private static string ExactPath(string[] segments)
+        {
+            var exact = new StringBuilder();
+            foreach (string segment in segments)
+            {
+                exact.Append('/');
+                foreach (var part in ParseSegment(segment))
+                {
+                    exact.Append(part.Literal);
+                }
+            }
+
+            return exact.Length == 0 ? "/" : exact.ToString();
         }
 
         /// <summary>A leading slash, no trailing slash, <c>~/</c> resolved.</summary>
@@ -179,7 +238,7 @@ namespace MeshAttributes.Core.Resources
 
             public bool CatchAll { get; private set; }
 
-            public string Pattern { get; private set; } = "[^/]+";
+            public string Pattern { get; private set; } = AnySegment;
 
             public static Parameter Parse(string body)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Rendering;
 
 namespace MeshAttributes.Core.Resources
 {
@@ -28,7 +29,7 @@ namespace MeshAttributes.Core.Resources
             {
                 if (endpoint.HasOwnRoute)
                 {
-                    endpoints.Add(new Route(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), string.Join(",", endpoint.Methods)));
+                    endpoints.Add(new Route(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), JoinMethods(endpoint.Methods)));
                 }
             }
 
@@ -55,7 +56,7 @@ namespace MeshAttributes.Core.Resources
             foreach (Route route in endpoints)
             {
                 EndpointSpec endpoint = route.Endpoint;
-                http.Add(new MapNode()
+                http.Add(new MapNode(5)
                     .Set("name", UniqueName(RouteName(endpoint), names))
                     .Set("match", Matches(endpoint, route.Uri))
                     .Set("route", destination)
@@ -77,16 +78,16 @@ namespace MeshAttributes.Core.Resources
 
         private static SequenceNode Matches(EndpointSpec endpoint, UriMatch uri)
         {
+            // ASP.NET Core routing ignores case; so must the mesh, or a differently cased request misses its policy.
+            // Istio's ignoreUriCase covers exact and prefix matches only, so a regex carries RE2's (?i) flag instead.
+            bool regex = uri.Kind == "regex";
+            MapNode uriMatch = new MapNode(1).Set(uri.Kind, regex ? "(?i)" + uri.Value : uri.Value);
             var matches = new SequenceNode();
-            IEnumerable<string?> methods = endpoint.Methods.Count == 0 ? new string?[] { null } : endpoint.Methods;
-            foreach (string? method in methods)
+            for (int i = 0; i < Math.Max(1, endpoint.Methods.Count); i++)
             {
-                // ASP.NET Core routing ignores case; so must the mesh, or a differently cased request misses its policy.
-                // Istio's ignoreUriCase covers exact and prefix matches only, so a regex carries RE2's (?i) flag instead.
-                bool regex = uri.Kind == "regex";
-                matches.Add(new MapNode()
-                    .Set("method", method is null ? null : new MapNode().Set("exact", method))
-                    .Set("uri", new MapNode().Set(uri.Kind, regex ? "(?i)" + uri.Value : uri.Value))
+                matches.Add(new MapNode(3)
+                    .Set("method", endpoint.Methods.Count == 0 ? null : new MapNode(1).Set("exact", endpoint.Methods[i]))
+                    .Set("uri", uriMatch)
                     .Set("ignoreUriCase", regex ? null : true));
             }
 
@@ -101,7 +102,7 @@ namespace MeshAttributes.Core.Resources
         private static MapNode? Retries(RetrySpec? retry) =>
             retry is null
                 ? null
-                : new MapNode()
+                : new MapNode(3)
                     .Set("attempts", retry.Attempts)
                     .Set("perTryTimeout", retry.PerTryTimeout)
                     .Set("retryOn", retry.RetryOn);
@@ -109,7 +110,7 @@ namespace MeshAttributes.Core.Resources
         // "<methods>-<path slug>", lower case: "get-api-orders-id"; "any" without methods, "root" for the root path.
         private static string RouteName(EndpointSpec endpoint)
         {
-            var name = new System.Text.StringBuilder(endpoint.RouteTemplate.Length + 16);
+            System.Text.StringBuilder name = StringBuilderCache.Acquire();
             if (endpoint.Methods.Count == 0)
             {
                 name.Append("any");
@@ -147,8 +148,15 @@ namespace MeshAttributes.Core.Resources
                 name.Length--;
             }
 
-            return name.Length == prefix ? name.Append("root").ToString() : name.ToString();
+            return StringBuilderCache.ToStringAndRelease(name.Length == prefix ? name.Append("root") : name);
         }
+
+        private static string JoinMethods(EquatableArray<string> methods) => methods.Count switch
+        {
+            0 => string.Empty,
+            1 => methods[0],
+            _ => string.Join(",", methods.AsImmutableArray()),
+        };
 
         // An endpoint with its uri match and its methods joined, the sort keys computed once.
         private readonly record struct Route(EndpointSpec Endpoint, UriMatch Uri, string Methods);
