@@ -1,4 +1,3 @@
-using System.Text;
 using MeshAttributes.Core.Resources;
 using Microsoft.CodeAnalysis.Text;
 
@@ -38,7 +37,7 @@ namespace MeshAttributes.Generators.Emit
                     .AppendVerbatim(file.Content).Append(")]\n");
             }
 
-            return SourceText.From(source.OpenReader(), source.Length, Encoding.UTF8);
+            return source.ToSourceText();
         }
 
         private static string FolderOf(string path) => path.Substring(0, path.IndexOf('/'));

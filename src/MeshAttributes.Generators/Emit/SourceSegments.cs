@@ -1,28 +1,36 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace MeshAttributes.Generators.Emit
 {
     /// <summary>
     /// A generated file as a list of pieces of text, some of them to be written as the body of a verbatim string literal
-    /// (each '"' doubled), read through <see cref="OpenReader"/> without ever being put together. A service's manifests are
-    /// most of its generated file, often more than the large-object heap's threshold (85,000 bytes): copied into one string,
-    /// or into a builder and then a string, they would land there and bring on full collections in the compiler's process,
-    /// while <c>SourceText.From(TextReader, …)</c> keeps large text in small chunks.
+    /// (each '"' doubled), handed to Roslyn as a <see cref="SourceText"/> that reads the pieces where they are. A service's
+    /// manifests are most of its generated file, often more than the large-object heap's threshold (85,000 bytes): put
+    /// together into one string they would land there and bring on full collections in the compiler's process, and even
+    /// <c>SourceText.From(TextReader, …)</c> copies all of it into chunks of its own, which the compiler reads once, if at
+    /// all, and the IDE only when the file is opened.
     /// </summary>
     internal sealed class SourceSegments
     {
-        private readonly List<(string Text, bool Verbatim)> _segments = new();
+        private static readonly int[] NoQuotes = Array.Empty<int>();
 
-        /// <summary>The number of characters the reader yields.</summary>
+        private readonly List<Segment> _segments = new();
+
+        /// <summary>The number of characters of the text.</summary>
         public int Length { get; private set; }
 
         /// <summary>Appends text as it is.</summary>
         public SourceSegments Append(string text)
         {
-            _segments.Add((text, false));
-            Length += text.Length;
+            if (text.Length > 0)
+            {
+                _segments.Add(new Segment(text, NoQuotes, Length));
+                Length += text.Length;
+            }
+
             return this;
         }
 
@@ -30,108 +38,192 @@ namespace MeshAttributes.Generators.Emit
         public SourceSegments AppendVerbatim(string text)
         {
             Append("@\"");
-            _segments.Add((text, true));
-            Length += text.Length + Quotes(text);
+            if (text.Length > 0)
+            {
+                int[] quotes = Quotes(text);
+                _segments.Add(new Segment(text, quotes, Length));
+                Length += text.Length + quotes.Length;
+            }
+
             return Append("\"");
         }
 
-        public TextReader OpenReader() => new Reader(_segments);
+        /// <summary>The text, in UTF-8 as every generated source must declare an encoding.</summary>
+        public SourceText ToSourceText() => new Text(_segments.ToArray(), Length);
 
-        private static int Quotes(string text)
+        // Where each '"' of text is, in order.
+        private static int[] Quotes(string text)
         {
-            int count = 0;
+            List<int>? quotes = null;
             for (int i = text.IndexOf('"'); i >= 0; i = text.IndexOf('"', i + 1))
             {
-                count++;
+                (quotes ??= new List<int>()).Add(i);
             }
 
-            return count;
+            return quotes?.ToArray() ?? NoQuotes;
         }
 
-        private sealed class Reader : TextReader
+        // A piece of text written from Start on; each of Quotes (indices into Text, ascending) is written twice.
+        private readonly struct Segment
         {
-            private readonly List<(string Text, bool Verbatim)> _segments;
-            private int _segment;
-            private int _offset;
-
-            // Inside a verbatim segment, the second '"' of a doubled quote is still to be written.
-            private bool _pendingQuote;
-
-            public Reader(List<(string Text, bool Verbatim)> segments) => _segments = segments;
-
-            public override int Peek()
+            public Segment(string text, int[] quotes, int start)
             {
-                if (_pendingQuote)
-                {
-                    return '"';
-                }
-
-                SkipFinishedSegments();
-                return _segment < _segments.Count ? _segments[_segment].Text[_offset] : -1;
+                Text = text;
+                Quotes = quotes;
+                Start = start;
             }
 
-            public override int Read()
+            public string Text { get; }
+
+            public int[] Quotes { get; }
+
+            public int Start { get; }
+
+            public int Length => Text.Length + Quotes.Length;
+
+            // The character at offset (from Start): the n-th quote's first copy is at Quotes[n] + n, its second copy just after.
+            public char this[int offset]
             {
-                var one = new char[1];
-                return Read(one, 0, 1) == 1 ? one[0] : -1;
+                get
+                {
+                    int before = QuotesBefore(offset);
+                    return before > 0 && Quotes[before - 1] + before == offset ? '"' : Text[offset - before];
+                }
             }
 
-            public override int Read(char[] buffer, int index, int count)
+            // Copies count characters from offset on.
+            public void CopyTo(int offset, char[] destination, int destinationIndex, int count)
             {
-                if (buffer is null)
+                if (Quotes.Length == 0)
                 {
-                    throw new ArgumentNullException(nameof(buffer));
+                    Text.CopyTo(offset, destination, destinationIndex, count);
+                    return;
                 }
 
-                if (index < 0 || count < 0 || buffer.Length - index < count)
+                int n = QuotesBefore(offset);
+                int source;
+                if (n > 0 && Quotes[n - 1] + n == offset)
+                {
+                    // The second copy of a quote.
+                    destination[destinationIndex++] = '"';
+                    count--;
+                    source = Quotes[n - 1] + 1;
+                }
+                else
+                {
+                    source = offset - n;
+                }
+
+                while (count > 0)
+                {
+                    // Up to and including the next quote, whose second copy follows.
+                    int end = n < Quotes.Length ? Quotes[n] + 1 : Text.Length;
+                    int take = Math.Min(count, end - source);
+                    Text.CopyTo(source, destination, destinationIndex, take);
+                    destinationIndex += take;
+                    count -= take;
+                    source += take;
+                    if (count > 0 && n < Quotes.Length && source == Quotes[n] + 1)
+                    {
+                        destination[destinationIndex++] = '"';
+                        count--;
+                        n++;
+                    }
+                }
+            }
+
+            // How many quotes have their first copy before offset: the n with Quotes[n - 1] + n - 1 < offset <= Quotes[n] + n.
+            private int QuotesBefore(int offset)
+            {
+                int low = 0, high = Quotes.Length;
+                while (low < high)
+                {
+                    int mid = (low + high) >> 1;
+                    if (Quotes[mid] + mid < offset)
+                    {
+                        low = mid + 1;
+                    }
+                    else
+                    {
+                        high = mid;
+                    }
+                }
+
+                return low;
+            }
+        }
+
+        private sealed class Text : SourceText
+        {
+            private readonly Segment[] _segments;
+            private readonly int _length;
+
+            public Text(Segment[] segments, int length)
+            {
+                _segments = segments;
+                _length = length;
+            }
+
+            public override Encoding Encoding => Encoding.UTF8;
+
+            public override int Length => _length;
+
+            public override char this[int position]
+            {
+                get
+                {
+                    if ((uint)position >= (uint)_length)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(position));
+                    }
+
+                    Segment segment = _segments[SegmentAt(position)];
+                    return segment[position - segment.Start];
+                }
+            }
+
+            public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+            {
+                if (destination is null)
+                {
+                    throw new ArgumentNullException(nameof(destination));
+                }
+
+                if (sourceIndex < 0 || count < 0 || sourceIndex > _length - count || destinationIndex < 0 || destinationIndex > destination.Length - count)
                 {
                     throw new ArgumentOutOfRangeException(nameof(count));
                 }
 
-                int written = 0;
-                while (written < count)
+                for (int i = count == 0 ? _segments.Length : SegmentAt(sourceIndex); count > 0; i++)
                 {
-                    if (_pendingQuote)
-                    {
-                        buffer[index + written++] = '"';
-                        _pendingQuote = false;
-                        continue;
-                    }
-
-                    SkipFinishedSegments();
-                    if (_segment == _segments.Count)
-                    {
-                        break;
-                    }
-
-                    (string text, bool verbatim) = _segments[_segment];
-                    int take = Math.Min(count - written, text.Length - _offset);
-                    if (verbatim)
-                    {
-                        // Up to and including the next '"', whose double follows.
-                        int quote = text.IndexOf('"', _offset, take);
-                        if (quote >= 0)
-                        {
-                            take = quote - _offset + 1;
-                            _pendingQuote = true;
-                        }
-                    }
-
-                    text.CopyTo(_offset, buffer, index + written, take);
-                    _offset += take;
-                    written += take;
+                    Segment segment = _segments[i];
+                    int offset = sourceIndex - segment.Start;
+                    int take = Math.Min(count, segment.Length - offset);
+                    segment.CopyTo(offset, destination, destinationIndex, take);
+                    sourceIndex += take;
+                    destinationIndex += take;
+                    count -= take;
                 }
-
-                return written;
             }
 
-            private void SkipFinishedSegments()
+            // The segment holding position (0 <= position < Length).
+            private int SegmentAt(int position)
             {
-                while (_segment < _segments.Count && _offset == _segments[_segment].Text.Length)
+                int low = 0, high = _segments.Length - 1;
+                while (low < high)
                 {
-                    _segment++;
-                    _offset = 0;
+                    int mid = (low + high + 1) >> 1;
+                    if (_segments[mid].Start <= position)
+                    {
+                        low = mid;
+                    }
+                    else
+                    {
+                        high = mid - 1;
+                    }
                 }
+
+                return low;
             }
         }
     }
