@@ -24,12 +24,15 @@ namespace MeshAttributes.Core.Resources
         /// <summary>Suffixed so it never clashes with a ConfigMap the application itself owns.</summary>
         public static string ResourceName(ServiceSpec service) => service.Name + "-grafana-dashboard";
 
-        public Node? Build(ServiceSpec service)
+        public Node? Build(ServiceSpec service) => Build(service, JsonRenderer.Render(GrafanaDashboardBuilder.BuildDashboard(service)));
+
+        /// <summary>The ConfigMap around <paramref name="dashboardJson"/>, <c>dashboard.json</c> as already rendered: a service's dashboard is rendered once.</summary>
+        public MapNode Build(ServiceSpec service, string dashboardJson)
         {
             MapNode metadata = ResourceMetadata.Metadata(service, ResourceName(service));
-            foreach (var entry in metadata.Entries)
+            for (int i = 0; i < metadata.Count; i++)
             {
-                if (entry.Key == "labels" && entry.Value is MapNode labels)
+                if (metadata[i].Key == "labels" && metadata[i].Value is MapNode labels)
                 {
                     labels.Set(SidecarLabel, "1");
                 }
@@ -40,7 +43,7 @@ namespace MeshAttributes.Core.Resources
                 .Set("kind", "ConfigMap")
                 .Set("metadata", metadata)
                 .Set("data", new MapNode()
-                    .Set(service.Name + ".json", JsonRenderer.Render(GrafanaDashboardBuilder.BuildDashboard(service))));
+                    .Set(service.Name + ".json", dashboardJson));
         }
     }
 }

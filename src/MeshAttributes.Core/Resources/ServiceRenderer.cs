@@ -44,6 +44,7 @@ namespace MeshAttributes.Core.Resources
                 "Edit those attributes, not this file: the next build rewrites it.",
             };
 
+            string? dashboardJson = null;
             foreach (IResourceBuilder builder in Builders)
             {
                 string path = folder + "/" + builder.FileName;
@@ -54,12 +55,21 @@ namespace MeshAttributes.Core.Resources
                     continue;
                 }
 
-                if (builder.Build(service) is not Node document)
+                // The ConfigMap carries dashboard.json byte for byte: it takes the text rendered just before rather than rendering it again.
+                Node? document = builder is GrafanaDashboardConfigMapBuilder configMap && dashboardJson is not null
+                    ? configMap.Build(service, dashboardJson)
+                    : builder.Build(service);
+                if (document is null)
                 {
                     continue;
                 }
 
                 string content = builder.Format == OutputFormat.Json ? JsonRenderer.Render(document) : YamlRenderer.Render(document, header);
+                if (builder is GrafanaDashboardBuilder)
+                {
+                    dashboardJson = content;
+                }
+
                 files.Add(new ManifestFile(path, content));
                 if (builder.IsKubernetesResource)
                 {
