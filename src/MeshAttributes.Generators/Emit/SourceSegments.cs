@@ -51,16 +51,27 @@ namespace MeshAttributes.Generators.Emit
         /// <summary>The text, in UTF-8 as every generated source must declare an encoding.</summary>
         public SourceText ToSourceText() => new Text(_segments.ToArray(), Length);
 
-        // Where each '"' of text is, in order.
+        // Where each '"' of text is, in order: counted first, so the list is made once at its size (JSON has hundreds).
         private static int[] Quotes(string text)
         {
-            List<int>? quotes = null;
+            int count = 0;
             for (int i = text.IndexOf('"'); i >= 0; i = text.IndexOf('"', i + 1))
             {
-                (quotes ??= new List<int>()).Add(i);
+                count++;
             }
 
-            return quotes?.ToArray() ?? NoQuotes;
+            if (count == 0)
+            {
+                return NoQuotes;
+            }
+
+            var quotes = new int[count];
+            for (int i = text.IndexOf('"'), n = 0; i >= 0; i = text.IndexOf('"', i + 1))
+            {
+                quotes[n++] = i;
+            }
+
+            return quotes;
         }
 
         // A piece of text written from Start on; each of Quotes (indices into Text, ascending) is written twice.
