@@ -28,8 +28,9 @@ namespace MeshAttributes.Generators
                 .Select(static (s, _) => s!)
                 .WithTrackingName(TrackingNames.Services);
 
-            var retryEndpoints = Endpoints(context, KnownNames.Retry).WithTrackingName(TrackingNames.RetryEndpoints);
-            var timeoutEndpoints = Endpoints(context, KnownNames.Timeout).WithTrackingName(TrackingNames.TimeoutEndpoints);
+            // A declaration with both attributes is read once, by the [Retry] pipeline: both would read the same endpoints.
+            var retryEndpoints = Endpoints(context, KnownNames.Retry, readElsewhere: null).WithTrackingName(TrackingNames.RetryEndpoints);
+            var timeoutEndpoints = Endpoints(context, KnownNames.Timeout, readElsewhere: KnownNames.Retry).WithTrackingName(TrackingNames.TimeoutEndpoints);
 
             // Minimal-API handlers in one pipeline for both attributes: a lambda's symbol costs binding the method around
             // it, which a pipeline per attribute would pay once per attribute on every compilation change.
@@ -63,10 +64,14 @@ namespace MeshAttributes.Generators
                 spc.AddSource(ManifestSourceWriter.HintName(service), ManifestSourceWriter.Write(service)));
         }
 
-        private static IncrementalValuesProvider<EquatableArray<EndpointSpec>> Endpoints(IncrementalGeneratorInitializationContext context, string attribute) =>
+        // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own
+        // pipeline reads.
+        private static IncrementalValuesProvider<EquatableArray<EndpointSpec>> Endpoints(IncrementalGeneratorInitializationContext context, string attribute, string? readElsewhere) =>
             context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => EndpointReader.IsEndpointCandidate(node),
-                static (ctx, _) => EndpointReader.Read(ctx.TargetSymbol).ToEquatableArray());
+                (ctx, _) => readElsewhere is not null && EndpointReader.HasAttribute(ctx.TargetSymbol, readElsewhere)
+                    ? EquatableArray<EndpointSpec>.Empty
+                    : EndpointReader.Read(ctx.TargetSymbol).ToEquatableArray());
     }
 }

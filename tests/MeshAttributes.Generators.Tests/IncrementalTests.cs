@@ -64,5 +64,46 @@ namespace MeshAttributes.Generators.Tests
 
             GeneratorHarness.AssertAllCached(new GeneratorRun(driver, output));
         }
+
+        [Fact]
+        public void An_action_with_Retry_and_Timeout_is_one_route_and_keeps_its_Timeout_when_Retry_goes()
+        {
+            // The [Timeout] pipeline leaves a declaration that also carries [Retry] to the [Retry] pipeline; taking [Retry]
+            // away must hand it back.
+            const string before = """
+                using MeshAttributes;
+                using Microsoft.AspNetCore.Mvc;
+                [assembly: MeshService("orders")]
+                [ApiController]
+                [Route("api/orders")]
+                public class OrdersController : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    [Retry(Attempts = 2, PerTryTimeout = "1s", RetryOn = "connect-failure")]
+                    [Timeout("3s")]
+                    public IActionResult Get(int id) => Ok(id);
+                }
+                """;
+            var compilation = GeneratorHarness.CreateCompilation(before);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+            string virtualService = Manifest(driver, "orders/virtualservice.yaml");
+            Assert.Equal(1, virtualService.Split("- name: get-api-orders-id").Length - 1);
+            Assert.Contains("attempts: 2", virtualService);
+            Assert.Contains("timeout: 3s", virtualService);
+
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            string after = before.Replace("[Retry(Attempts = 2, PerTryTimeout = \"1s\", RetryOn = \"connect-failure\")]", string.Empty);
+            driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(after))));
+            virtualService = Manifest(driver, "orders/virtualservice.yaml");
+            Assert.Equal(1, virtualService.Split("- name: get-api-orders-id").Length - 1);
+            Assert.DoesNotContain("attempts: 2", virtualService);
+            Assert.Contains("timeout: 3s", virtualService);
+        }
+
+        private static string Manifest(GeneratorDriver driver, string path) =>
+            driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Rendered]
+                .SelectMany(step => step.Outputs)
+                .SelectMany(o => ((RenderedService)o.Value).Files)
+                .Single(f => f.Path == path).Content;
     }
 }

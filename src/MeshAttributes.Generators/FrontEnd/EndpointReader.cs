@@ -505,7 +505,8 @@ namespace MeshAttributes.Generators.FrontEnd
             return false;
         }
 
-        private static bool HasAttribute(ISymbol symbol, string metadataName) => Find(symbol.GetAttributes(), metadataName) is not null;
+        /// <summary>Whether <paramref name="symbol"/> carries the attribute class named <paramref name="metadataName"/>.</summary>
+        internal static bool HasAttribute(ISymbol symbol, string metadataName) => Find(symbol.GetAttributes(), metadataName) is not null;
 
         private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
         {
