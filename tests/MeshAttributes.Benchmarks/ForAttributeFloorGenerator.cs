@@ -14,25 +14,55 @@ namespace MeshAttributes.Benchmarks
     [Generator(LanguageNames.CSharp)]
     public sealed class ForAttributeFloorGenerator : IIncrementalGenerator
     {
+        private readonly FloorParts _parts;
+
+        public ForAttributeFloorGenerator(FloorParts parts = FloorParts.All) => _parts = parts;
+
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var services = context.SyntaxProvider.ForAttributeWithMetadataName(
-                typeof(MeshServiceAttribute).FullName!,
-                static (node, _) => node is CompilationUnitSyntax or ClassDeclarationSyntax,
-                static (ctx, _) => ctx.Attributes.Length);
-            var retries = context.SyntaxProvider.ForAttributeWithMetadataName(
-                typeof(RetryAttribute).FullName!,
-                static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax,
-                static (ctx, _) => ctx.Attributes.Length);
-            var timeouts = context.SyntaxProvider.ForAttributeWithMetadataName(
-                typeof(TimeoutAttribute).FullName!,
-                static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax,
-                static (ctx, _) => ctx.Attributes.Length);
-            var handlers = context.SyntaxProvider.CreateSyntaxProvider(
-                static (node, _) => node is LambdaExpressionSyntax { AttributeLists.Count: > 0, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } },
-                static (ctx, _) => ctx.Node.SpanStart);
-            context.RegisterSourceOutput(services.Collect().Combine(retries.Collect()).Combine(timeouts.Collect()).Combine(handlers.Collect()), static (_, _) => { });
+            // Each part registered alone feeds its own output, so a part left out costs nothing.
+            if (_parts.HasFlag(FloorParts.Services))
+            {
+                context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName(
+                    typeof(MeshServiceAttribute).FullName!,
+                    static (node, _) => node is CompilationUnitSyntax or ClassDeclarationSyntax,
+                    static (ctx, _) => ctx.Attributes.Length).Collect(), static (_, _) => { });
+            }
+
+            if (_parts.HasFlag(FloorParts.Retries))
+            {
+                context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName(
+                    typeof(RetryAttribute).FullName!,
+                    static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax,
+                    static (ctx, _) => ctx.Attributes.Length).Collect(), static (_, _) => { });
+            }
+
+            if (_parts.HasFlag(FloorParts.Timeouts))
+            {
+                context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName(
+                    typeof(TimeoutAttribute).FullName!,
+                    static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax,
+                    static (ctx, _) => ctx.Attributes.Length).Collect(), static (_, _) => { });
+            }
+
+            if (_parts.HasFlag(FloorParts.Handlers))
+            {
+                context.RegisterSourceOutput(context.SyntaxProvider.CreateSyntaxProvider(
+                    static (node, _) => node is LambdaExpressionSyntax { AttributeLists.Count: > 0, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } },
+                    static (ctx, _) => ctx.Node.SpanStart).Collect(), static (_, _) => { });
+            }
         }
+    }
+
+    /// <summary>The pipelines of <see cref="ForAttributeFloorGenerator"/>, to see what each costs (<see cref="FloorPartsBenchmarks"/>).</summary>
+    [System.Flags]
+    public enum FloorParts
+    {
+        Services = 1,
+        Retries = 2,
+        Timeouts = 4,
+        Handlers = 8,
+        All = Services | Retries | Timeouts | Handlers,
     }
 #pragma warning restore RS1036, RS1041
 }

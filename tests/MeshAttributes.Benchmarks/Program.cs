@@ -6,9 +6,9 @@ using BenchmarkDotNet.Running;
 namespace MeshAttributes.Benchmarks
 {
     /// <summary>
-    /// BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short</c>), or one of two modes that time nothing the
-    /// switcher can: <c>--verify</c> (incremental caching, asserted with tracked steps) and <c>--analyzer-share</c>.
-    /// Either mode takes <c>--endpoints 1000</c> (repeatable) to limit the sizes.
+    /// BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short</c>), or one of three modes that time nothing the
+    /// switcher can: <c>--verify</c> (incremental caching, asserted with tracked steps), <c>--analyzer-share</c> and
+    /// <c>--cold-share</c> (100 endpoints unless told). Each mode takes <c>--endpoints 1000</c> (repeatable) to choose the sizes.
     /// </summary>
     public static class Program
     {
@@ -26,6 +26,11 @@ namespace MeshAttributes.Benchmarks
                 return AnalyzerShareReport.Run(Sizes(args));
             }
 
+            if (args.Contains("--cold-share"))
+            {
+                return ColdShareReport.Run(Sizes(args, 100));
+            }
+
             Console.WriteLine("// " + DiscoveredAnalyzers.Load().Describe());
             bool cpuClock = args.Contains(BenchmarkConfig.CpuClockOption);
             string[] switcherArgs = args.Where(a => a != BenchmarkConfig.CpuClockOption).ToArray();
@@ -33,7 +38,7 @@ namespace MeshAttributes.Benchmarks
             return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
         }
 
-        private static IReadOnlyList<int> Sizes(string[] args)
+        private static IReadOnlyList<int> Sizes(string[] args, params int[] defaults)
         {
             var sizes = new List<int>();
             for (int i = 0; i < args.Length - 1; i++)
@@ -44,7 +49,7 @@ namespace MeshAttributes.Benchmarks
                 }
             }
 
-            return sizes.Count > 0 ? sizes : DefaultSizes;
+            return sizes.Count > 0 ? sizes : defaults.Length > 0 ? defaults : DefaultSizes;
         }
     }
 }
