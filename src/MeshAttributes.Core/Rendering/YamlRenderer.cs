@@ -238,26 +238,25 @@ namespace MeshAttributes.Core.Rendering
 
         private static void WriteLiteralBlock(StringBuilder sb, string s, int indent)
         {
-            string chomp = !s.EndsWith("\n", System.StringComparison.Ordinal) ? "-" : s.EndsWith("\n\n", System.StringComparison.Ordinal) ? "+" : string.Empty;
-            sb.Append('|').Append(chomp);
-            string body = s.EndsWith("\n", System.StringComparison.Ordinal) && chomp.Length == 0 ? s.Substring(0, s.Length - 1) : s;
-            if (chomp == "+")
-            {
-                body = body.Substring(0, body.Length - 1);
-            }
+            // Clip (no indicator) drops the one final line break, keep ('+') writes a trailing empty line, strip ('-') none.
+            bool endsWithBreak = s.EndsWith("\n", System.StringComparison.Ordinal);
+            bool keep = s.EndsWith("\n\n", System.StringComparison.Ordinal);
+            sb.Append('|').Append(!endsWithBreak ? "-" : keep ? "+" : string.Empty);
 
-            for (int start = 0; start <= body.Length;)
+            // The body is s without its last line break, written line by line (the text of a dashboard is tens of KB: no copy).
+            int bodyLength = endsWithBreak ? s.Length - 1 : s.Length;
+            for (int start = 0; start <= bodyLength;)
             {
-                int end = body.IndexOf('\n', start);
+                int end = start < bodyLength ? s.IndexOf('\n', start, bodyLength - start) : -1;
                 if (end < 0)
                 {
-                    end = body.Length;
+                    end = bodyLength;
                 }
 
                 sb.Append('\n');
                 if (end > start)
                 {
-                    sb.Append(' ', indent).Append(body, start, end - start);
+                    sb.Append(' ', indent).Append(s, start, end - start);
                 }
 
                 start = end + 1;
