@@ -21,30 +21,19 @@ namespace MeshAttributes.Benchmarks
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             // Each part registered alone feeds its own output, so a part left out costs nothing.
-            if (_parts.HasFlag(FloorParts.Services))
+            void Attribute(FloorParts part, string metadataName, System.Func<SyntaxNode, System.Threading.CancellationToken, bool> predicate)
             {
-                context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName(
-                    typeof(MeshServiceAttribute).FullName!,
-                    static (node, _) => node is CompilationUnitSyntax or ClassDeclarationSyntax,
-                    static (ctx, _) => ctx.Attributes.Length).Collect(), static (_, _) => { });
+                if (_parts.HasFlag(part))
+                {
+                    context.RegisterSourceOutput(
+                        context.SyntaxProvider.ForAttributeWithMetadataName(metadataName, predicate, static (ctx, _) => ctx.Attributes.Length).Collect(),
+                        static (_, _) => { });
+                }
             }
 
-            if (_parts.HasFlag(FloorParts.Retries))
-            {
-                context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName(
-                    typeof(RetryAttribute).FullName!,
-                    static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax,
-                    static (ctx, _) => ctx.Attributes.Length).Collect(), static (_, _) => { });
-            }
-
-            if (_parts.HasFlag(FloorParts.Timeouts))
-            {
-                context.RegisterSourceOutput(context.SyntaxProvider.ForAttributeWithMetadataName(
-                    typeof(TimeoutAttribute).FullName!,
-                    static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax,
-                    static (ctx, _) => ctx.Attributes.Length).Collect(), static (_, _) => { });
-            }
-
+            Attribute(FloorParts.Services, typeof(MeshServiceAttribute).FullName!, static (node, _) => node is CompilationUnitSyntax or ClassDeclarationSyntax);
+            Attribute(FloorParts.Retries, typeof(RetryAttribute).FullName!, static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax);
+            Attribute(FloorParts.Timeouts, typeof(TimeoutAttribute).FullName!, static (node, _) => node is MethodDeclarationSyntax or ClassDeclarationSyntax);
             if (_parts.HasFlag(FloorParts.Handlers))
             {
                 context.RegisterSourceOutput(context.SyntaxProvider.CreateSyntaxProvider(

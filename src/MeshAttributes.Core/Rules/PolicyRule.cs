@@ -26,6 +26,20 @@ namespace MeshAttributes.Core.Rules
         /// <summary>Checks <paramref name="endpoint"/>, at <paramref name="index"/> in the service's endpoints, against the service it belongs to.</summary>
         internal delegate void EndpointCheck(ServiceSpec service, EndpointSpec endpoint, int index, FindingSink findings);
 
+        /// <summary>Checks one VirtualService route with the policy in effect on it.</summary>
+        internal delegate void RouteCheck(ServiceSpec service, Route route, FindingSink findings);
+
+        /// <summary>A rule that checks every route alike: the service's default route, and each endpoint's route of its own.</summary>
+        internal static PolicyRule ForRoutes(RouteCheck check) => new(
+            (service, findings) => check(service, Route.OfService(service), findings),
+            (service, endpoint, index, findings) =>
+            {
+                if (Route.OfEndpoint(service, endpoint, index) is { } route)
+                {
+                    check(service, route, findings);
+                }
+            });
+
         /// <summary>Whether the rule can find anything on an endpoint.</summary>
         public bool ChecksEndpoints => _endpoint is not null;
 

@@ -11,15 +11,7 @@ namespace MeshAttributes.Core.Rules
     /// </summary>
     public static class RetriesExceedTimeoutRule
     {
-        public static readonly PolicyRule Rule = new(
-            static (service, findings) => Check(service, Route.OfService(service), findings),
-            static (service, endpoint, index, findings) =>
-            {
-                if (Route.OfEndpoint(service, endpoint, index) is { } route)
-                {
-                    Check(service, route, findings);
-                }
-            });
+        public static readonly PolicyRule Rule = PolicyRule.ForRoutes(Check);
 
         public static IReadOnlyList<Finding> Check(ServiceSpec service) => Rule.Check(service);
 

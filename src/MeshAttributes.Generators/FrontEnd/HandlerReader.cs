@@ -311,37 +311,20 @@ namespace MeshAttributes.Generators.FrontEnd
             return null;
         }
 
-        // The last declarator of a local named <paramref name="name"/> among the statements of a block before the one holding
-        // the identifier (or among a file's top-level statements).
-        private static VariableDeclaratorSyntax? LocalBefore(BlockSyntax block, SyntaxNode child, string name)
+        // The last declarator of a local named name among the statements before child: a block's, or a file's top-level statements.
+        private static VariableDeclaratorSyntax? LocalBefore(SyntaxNode parent, SyntaxNode child, string name)
         {
             VariableDeclaratorSyntax? found = null;
-            foreach (StatementSyntax statement in block.Statements)
+            foreach (SyntaxNode sibling in parent.ChildNodes())
             {
-                if (statement == child)
+                if (sibling == child)
                 {
                     break;
                 }
 
-                found = Local(statement, name) ?? found;
-            }
-
-            return found;
-        }
-
-        private static VariableDeclaratorSyntax? LocalBefore(CompilationUnitSyntax unit, SyntaxNode child, string name)
-        {
-            VariableDeclaratorSyntax? found = null;
-            foreach (MemberDeclarationSyntax member in unit.Members)
-            {
-                if (member == child)
+                if ((sibling as StatementSyntax ?? (sibling as GlobalStatementSyntax)?.Statement) is { } statement)
                 {
-                    break;
-                }
-
-                if (member is GlobalStatementSyntax global)
-                {
-                    found = Local(global.Statement, name) ?? found;
+                    found = Local(statement, name) ?? found;
                 }
             }
 
