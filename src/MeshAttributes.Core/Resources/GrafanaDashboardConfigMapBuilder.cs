@@ -9,7 +9,7 @@ namespace MeshAttributes.Core.Resources
     /// The dashboard as a ConfigMap labelled <c>grafana_dashboard: "1"</c>, the label kube-prometheus-stack's Grafana
     /// sidecar watches, so <c>kubectl apply -k</c> installs it. The data is byte for byte <c>dashboard.json</c>.
     /// </summary>
-    public sealed class GrafanaDashboardConfigMapBuilder : IResourceBuilder
+    public sealed class GrafanaDashboardConfigMapBuilder : IWrappingResourceBuilder
     {
         public const string SidecarLabel = "grafana_dashboard";
 
@@ -24,10 +24,12 @@ namespace MeshAttributes.Core.Resources
         /// <summary>Suffixed so it never clashes with a ConfigMap the application itself owns.</summary>
         public static string ResourceName(ServiceSpec service) => service.Name + "-grafana-dashboard";
 
+        public string WrappedFileName => "dashboard.json";
+
         public Node? Build(ServiceSpec service) => Build(service, JsonRenderer.Render(GrafanaDashboardBuilder.BuildDashboard(service)));
 
-        /// <summary>The ConfigMap around <paramref name="dashboardJson"/>, <c>dashboard.json</c> as already rendered: a service's dashboard is rendered once.</summary>
-        public MapNode Build(ServiceSpec service, string dashboardJson)
+        /// <summary>The ConfigMap around <paramref name="dashboardJson"/>, <c>dashboard.json</c> as rendered.</summary>
+        public Node Build(ServiceSpec service, string dashboardJson)
         {
             MapNode metadata = ResourceMetadata.Metadata(service, ResourceName(service));
             for (int i = 0; i < metadata.Count; i++)

@@ -44,20 +44,21 @@ namespace MeshAttributes.Core.Resources
                 "Edit those attributes, not this file: the next build rewrites it.",
             };
 
-            string? dashboardJson = null;
             foreach (IResourceBuilder builder in Builders)
             {
                 string path = folder + "/" + builder.FileName;
-                var blocking = errors.Where(e => e.Target.Attribute == "MeshService" || builder.Attributes.Contains(e.Target.Attribute)).ToList();
-                if (blocking.Count > 0)
+                if (errors.Count > 0)
                 {
-                    refused.AddRange(blocking.Select(e => new ManifestError(path, e.Id, e.Message)));
-                    continue;
+                    var blocking = errors.Where(e => e.Target.Attribute == "MeshService" || builder.Attributes.Contains(e.Target.Attribute)).ToList();
+                    if (blocking.Count > 0)
+                    {
+                        refused.AddRange(blocking.Select(e => new ManifestError(path, e.Id, e.Message)));
+                        continue;
+                    }
                 }
 
-                // The ConfigMap carries dashboard.json byte for byte: it takes the text rendered just before rather than rendering it again.
-                Node? document = builder is GrafanaDashboardConfigMapBuilder configMap && dashboardJson is not null
-                    ? configMap.Build(service, dashboardJson)
+                Node? document = builder is IWrappingResourceBuilder wrapper && Rendered(files, folder + "/" + wrapper.WrappedFileName) is string wrapped
+                    ? wrapper.Build(service, wrapped)
                     : builder.Build(service);
                 if (document is null)
                 {
@@ -65,11 +66,6 @@ namespace MeshAttributes.Core.Resources
                 }
 
                 string content = builder.Format == OutputFormat.Json ? JsonRenderer.Render(document) : YamlRenderer.Render(document, header);
-                if (builder is GrafanaDashboardBuilder)
-                {
-                    dashboardJson = content;
-                }
-
                 files.Add(new ManifestFile(path, content));
                 if (builder.IsKubernetesResource)
                 {
@@ -83,6 +79,20 @@ namespace MeshAttributes.Core.Resources
             }
 
             return new RenderedService(service.Name, files.ToEquatableArray(), refused.ToEquatableArray());
+        }
+
+        // The text of a file rendered so far, or null.
+        private static string? Rendered(List<ManifestFile> files, string path)
+        {
+            foreach (ManifestFile file in files)
+            {
+                if (file.Path == path)
+                {
+                    return file.Content;
+                }
+            }
+
+            return null;
         }
     }
 }
