@@ -21,8 +21,6 @@ namespace MeshAttributes.Core.Documents
             _entries = new List<KeyValuePair<string, Node>>(capacity);
         }
 
-        public IReadOnlyList<KeyValuePair<string, Node>> Entries => _entries;
-
         public bool IsEmpty => _entries.Count == 0;
 
         /// <summary>The number of entries; with the indexer, a renderer walks them without an enumerator.</summary>

@@ -7,8 +7,6 @@ namespace MeshAttributes.Core.Documents
     {
         private readonly List<Node> _items = new();
 
-        public IReadOnlyList<Node> Items => _items;
-
         /// <summary>The number of items; with the indexer, a renderer walks them without an enumerator.</summary>
         public int Count => _items.Count;
 

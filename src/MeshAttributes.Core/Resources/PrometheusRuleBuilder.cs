@@ -94,9 +94,9 @@ namespace MeshAttributes.Core.Resources
             var labels = new MapNode().Set("severity", severity);
             if (extraLabels is not null)
             {
-                foreach (var entry in extraLabels.Entries)
+                for (int i = 0; i < extraLabels.Count; i++)
                 {
-                    labels.Set(entry.Key, entry.Value);
+                    labels.Set(extraLabels[i].Key, extraLabels[i].Value);
                 }
             }
 
