@@ -315,8 +315,14 @@ namespace MeshAttributes.Generators.FrontEnd
         private static VariableDeclaratorSyntax? LocalBefore(SyntaxNode parent, SyntaxNode child, string name)
         {
             VariableDeclaratorSyntax? found = null;
-            foreach (SyntaxNode sibling in parent.ChildNodes())
+            // ChildNodesAndTokens is a struct list: walking it allocates nothing, unlike ChildNodes().
+            foreach (SyntaxNodeOrToken item in parent.ChildNodesAndTokens())
             {
+                if (item.AsNode() is not { } sibling)
+                {
+                    continue;
+                }
+
                 if (sibling == child)
                 {
                     break;
