@@ -119,22 +119,16 @@ namespace MeshAttributes.Benchmarks
             private readonly List<double> _cpu = new();
             private readonly List<double> _telemetry = new();
 
-            public double Cpu => Median(_cpu);
+            public double Cpu => Statistics.Median(_cpu);
 
             public double MeanCpu => _cpu.Average();
 
-            public double Telemetry => Median(_telemetry);
+            public double Telemetry => Statistics.Median(_telemetry);
 
             public void Add(double cpu, double telemetry)
             {
                 _cpu.Add(cpu);
                 _telemetry.Add(telemetry);
-            }
-
-            private static double Median(List<double> values)
-            {
-                var sorted = values.OrderBy(v => v).ToList();
-                return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
             }
         }
     }

@@ -58,10 +58,10 @@ namespace MeshAttributes.Benchmarks
                     }
                 }
 
-                double cold = Median(cpu[kinds.Length - 1]);
+                double cold = Statistics.Median(cpu[kinds.Length - 1]);
                 for (int k = 0; k < kinds.Length; k++)
                 {
-                    double median = Median(cpu[k]);
+                    double median = Statistics.Median(cpu[k]);
                     Console.WriteLine($"| {size} | {kinds[k].Name} | {median:F2} | {median / cold:P0} | {allocated[k] / 1024.0 / Rounds / RunsPerBlock:N0} |");
                 }
             }
@@ -71,12 +71,6 @@ namespace MeshAttributes.Benchmarks
                 $"Blocks of {RunsPerBlock} cold runs, each kind once per round, {Rounds} rounds after {WarmupRounds} warm-up rounds; each run a new driver on a new " +
                 "compilation. CPU time is the process's (every thread, garbage collection included).");
             return 0;
-        }
-
-        private static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
         }
     }
 }
