@@ -1,8 +1,7 @@
 using System.Linq;
 using MeshAttributes.Core.Model;
-using MeshAttributes.Core.Resources;
-using MeshAttributes.Generators.Emit;
 using MeshAttributes.Generators.FrontEnd;
+using MeshAttributes.Generators.Guard;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,8 +10,9 @@ namespace MeshAttributes.Generators
     /// <summary>
     /// Turns mesh attributes into manifests carried by <c>[assembly: MeshManifest]</c> attributes. Every step
     /// yields an equatable model with no Roslyn objects, so an edit that changes no declaration regenerates
-    /// nothing, and an edit to one service re-renders that service alone. It reports no diagnostics: the
-    /// analyzers do, from the same rules.
+    /// nothing, and an edit to one service re-renders that service alone. It reports no diagnostics (the analyzers
+    /// do, from the same rules) but one: every step runs under <see cref="GeneratorGuard"/>, so an exception of its own
+    /// becomes error MESH900 and a refusal of the service's files instead of a silent CS8785.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class MeshManifestGenerator : IIncrementalGenerator
@@ -23,9 +23,8 @@ namespace MeshAttributes.Generators
                 .ForAttributeWithMetadataName(
                     KnownNames.MeshService,
                     static (node, _) => node is CompilationUnitSyntax or ClassDeclarationSyntax,
-                    static (ctx, _) => ServiceReader.Read(ctx.TargetSymbol) is { } spec ? new DeclaredService(spec, ctx.TargetSymbol is IAssemblySymbol) : null)
-                .Where(static s => s is not null)
-                .Select(static (s, _) => s!)
+                    static (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingService, ctx.TargetSymbol, static (symbol, _) => ServiceReader.Read(symbol) is { } spec ? new DeclaredService(spec, symbol is IAssemblySymbol) : null, ct))
+                .Where(static s => s.Value is not null || s.Failure is not null)
                 .WithTrackingName(TrackingNames.Services);
 
             // A declaration with both attributes is read once, by the [Retry] pipeline: both would read the same endpoints.
@@ -37,7 +36,7 @@ namespace MeshAttributes.Generators
             var handlerEndpoints = context.SyntaxProvider
                 .CreateSyntaxProvider(
                     static (node, _) => EndpointReader.IsHandlerCandidate(node),
-                    static (ctx, ct) => EndpointReader.ReadAttributedHandler(ctx.Node, ctx.SemanticModel, ct).ToEquatableArray())
+                    static (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, ctx, static (c, t) => EndpointReader.ReadAttributedHandler(c.Node, c.SemanticModel, t).ToEquatableArray(), ct))
                 .WithTrackingName(TrackingNames.HandlerEndpoints);
 
             var options = context.AnalyzerConfigOptionsProvider
@@ -48,30 +47,28 @@ namespace MeshAttributes.Generators
             var models = services.Collect()
                 .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()).Combine(handlerEndpoints.Collect()))
                 .Combine(options)
-                .SelectMany(static (input, _) => ServiceModelBuilder.Build(
+                .SelectMany(static (input, ct) => GeneratorGuard.BuildModels(
                     input.Left.Left,
                     input.Left.Right.Left.Left.AddRange(input.Left.Right.Left.Right).AddRange(input.Left.Right.Right),
-                    input.Right))
+                    input.Right,
+                    ct))
                 .WithTrackingName(TrackingNames.ServiceModels);
 
             var rendered = models
-                .Select(static (model, _) => model.DuplicateError is null
-                    ? ServiceRenderer.Render(model.Spec)
-                    : ServiceRenderer.Render(model.Spec, model.FrontEndErrors))
+                .Select(static (model, ct) => GeneratorGuard.Render(model, ct))
                 .WithTrackingName(TrackingNames.Rendered);
 
-            context.RegisterSourceOutput(rendered, static (spc, service) =>
-                spc.AddSource(ManifestSourceWriter.HintName(service), ManifestSourceWriter.Write(service)));
+            context.RegisterSourceOutput(rendered, static (spc, service) => GeneratorGuard.Emit(spc, service));
         }
 
         // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own
         // pipeline reads.
-        private static IncrementalValuesProvider<EquatableArray<EndpointSpec>> Endpoints(IncrementalGeneratorInitializationContext context, string attribute, string? readElsewhere) =>
+        private static IncrementalValuesProvider<Guarded<EquatableArray<EndpointSpec>>> Endpoints(IncrementalGeneratorInitializationContext context, string attribute, string? readElsewhere) =>
             context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => EndpointReader.IsEndpointCandidate(node),
-                (ctx, _) => readElsewhere is not null && EndpointReader.HasAttribute(ctx.TargetSymbol, readElsewhere)
+                (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, (ctx.TargetSymbol, readElsewhere), static (input, _) => input.readElsewhere is not null && EndpointReader.HasAttribute(input.TargetSymbol, input.readElsewhere)
                     ? EquatableArray<EndpointSpec>.Empty
-                    : EndpointReader.Read(ctx.TargetSymbol).ToEquatableArray());
+                    : EndpointReader.Read(input.TargetSymbol).ToEquatableArray(), ct));
     }
 }

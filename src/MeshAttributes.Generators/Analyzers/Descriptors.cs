@@ -44,6 +44,12 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>
+        /// Reported by the generator, not the analyzer. Not configurable: a severity lowered in .editorconfig would let the
+        /// build succeed with the service's manifests missing, which is what this error exists to prevent.
+        /// </summary>
+        public static readonly DiagnosticDescriptor GeneratorFailure = Create(RuleIds.GeneratorFailure, "MeshAttributes' generator failed", DiagnosticCategories.Generator, DiagnosticSeverity.Error, "An unexpected exception inside MeshAttributes' source generator. The service's manifests are not written and the build fails, rather than succeed with manifests missing or stale. This is a bug in MeshAttributes: report it with the message.", WellKnownDiagnosticTags.NotConfigurable);
+
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             InvalidDuration,
             InvalidRetryOn,
@@ -60,7 +66,8 @@ namespace MeshAttributes.Generators.Analyzers
             EjectAllHosts,
             ShadowedGatewayErrors,
             MutualTlsNotStrict,
-            StackedRetries);
+            StackedRetries,
+            GeneratorFailure);
 
         private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = ImmutableDictionary.CreateRange(
             System.Linq.Enumerable.Select(All, d => new System.Collections.Generic.KeyValuePair<string, DiagnosticDescriptor>(d.Id, d)));

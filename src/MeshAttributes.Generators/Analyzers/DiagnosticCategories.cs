@@ -11,5 +11,8 @@ namespace MeshAttributes.Generators.Analyzers
 
         /// <summary>Valid, but it weakens the mesh's security.</summary>
         public const string Security = "MeshAttributes.Security";
+
+        /// <summary>MeshAttributes itself failed: a bug to report, not a setting to change.</summary>
+        public const string Generator = "MeshAttributes.Generator";
     }
 }
