@@ -42,6 +42,19 @@ namespace MeshAttributes.Core.Tests
             Assert.Contains(messagePart, error);
         }
 
+        // Found by the property tests: hours past decimal's range threw OverflowException out of the rules.
+        [Theory]
+        [InlineData("99999999999999999h")]
+        [InlineData("9999999999999999999999999999h")]
+        [InlineData("1h99999999999999999h")]
+        [InlineData("2562048h")]
+        public void A_duration_too_long_for_any_number_is_refused_not_thrown(string text)
+        {
+            Assert.False(IstioDuration.TryParse(text, out _, out string? error));
+            Assert.Contains("too long", error);
+            Assert.Contains(text, error);
+        }
+
         [Theory]
         [InlineData(7_200_000, "2h")]
         [InlineData(90_000, "90s")]

@@ -92,6 +92,12 @@ namespace MeshAttributes.Core.Rules
                 default: return null;
             }
 
+            // A suggestion must itself be a duration, at most long.MaxValue nanoseconds; checked before multiplying.
+            if (amount > long.MaxValue / NanosPerMilli / millisPerUnit)
+            {
+                return null;
+            }
+
             decimal millis = amount * millisPerUnit;
             if (millis < 1 || millis != decimal.Truncate(millis))
             {
@@ -229,12 +235,14 @@ namespace MeshAttributes.Core.Rules
                     }
                 }
 
-                total += value * nanosPerUnit;
-                if (total > long.MaxValue)
+                // Checked before multiplying: "99999999999999999h" is past decimal's range, not only long's.
+                if (value > (long.MaxValue - total) / nanosPerUnit)
                 {
                     error = "it is too long for a duration";
                     return false;
                 }
+
+                total += value * nanosPerUnit;
             }
 
             // Go truncates fractions of a nanosecond.
