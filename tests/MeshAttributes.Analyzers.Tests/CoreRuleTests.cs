@@ -35,6 +35,39 @@ namespace MeshAttributes.Analyzers.Tests
             Assert.Equal("2", findings[0].Properties[FindingProperties.Attempts]);
         }
 
+        // Found by the property tests: Attempts = int.MaxValue looped forever (an int counter overflowing) in the back-off
+        // sums, so the generator and the analyzer hung the build.
+        [Fact]
+        public void The_largest_Attempts_is_budgeted_in_closed_form_and_its_suggestion_is_a_duration()
+        {
+            Assert.Equal(25 + 75 + 175 + ((int.MaxValue - 3L) * 250), RetryTimeline.TotalBackOff(int.MaxValue));
+            Assert.Equal(long.MaxValue, RetryTimeline.Needed(int.MaxValue, long.MaxValue / 1_000_000));
+            Assert.Equal(int.MaxValue, RetryTimeline.MostRetriesWithin(long.MaxValue, 1, int.MaxValue));
+
+            var findings = RetriesExceedTimeoutRule.Check(Service(new RetrySpec(int.MaxValue, "3079s", "connect-failure"), new TimeoutSpec("10s"))).ToList();
+            Finding finding = Assert.Single(findings);
+            Assert.Contains("no retry ever runs", finding.Message);
+            Assert.True(IstioDuration.TryParse(finding.Properties[FindingProperties.Timeout], out _, out string? error), error);
+            Assert.Contains(UnboundedRetryRule.Check(Service(new RetrySpec(int.MaxValue, "3079s", "connect-failure"))), f => IstioDuration.TryParse(f.Properties[FindingProperties.Timeout], out _, out _));
+        }
+
+        [Theory]
+        [InlineData(3, 2500, 10_000, 2)]
+        [InlineData(3, 2500, 11_000, 3)]
+        [InlineData(5, 15_000, 10_000, -1)]
+        [InlineData(int.MaxValue, 100, 1_000, 3)]
+        public void Most_retries_within_a_timeout_is_the_largest_count_that_fits(int atMost, long perTry, long timeout, int expected)
+        {
+            Assert.Equal(expected, RetryTimeline.MostRetriesWithin(timeout, perTry, atMost));
+            int counted = -1;
+            for (int a = 0; a <= System.Math.Min(atMost, 1000) && RetryTimeline.Needed(a, perTry) <= timeout; a++)
+            {
+                counted = a;
+            }
+
+            Assert.Equal(counted, RetryTimeline.MostRetriesWithin(timeout, perTry, atMost));
+        }
+
         [Fact]
         public void A_per_try_timeout_longer_than_the_timeout_leaves_no_retry() =>
             Assert.Contains(

@@ -33,11 +33,11 @@ namespace MeshAttributes.Core.Rules
             }
 
             long backOff = RetryTimeline.TotalBackOff(retries);
-            string need = $"need up to {RetryTimeline.Describe(needed)} ({RetryTimeline.Describe((retries + 1) * p)} of tries plus up to {RetryTimeline.Describe(backOff)} of back-off)";
+            string need = $"need up to {RetryTimeline.Describe(needed)} ({RetryTimeline.Describe(needed - backOff)} of tries plus up to {RetryTimeline.Describe(backOff)} of back-off)";
             string retriesText = retries == 1 ? "1 retry" : $"{retries.ToString(CultureInfo.InvariantCulture)} retries";
             string where = PolicyRules.Where(service, route.Spec);
 
-            long raised = ((needed + 999) / 1000) * 1000;
+            long raised = RetryTimeline.RoundUpToSecond(needed);
             int fits = RetryTimeline.MostRetriesWithin(t, p, retries);
             string fix = fits >= 1
                 ? $"raise Timeout to \"{IstioDuration.Format(raised)}\" or lower Attempts to {fits.ToString(CultureInfo.InvariantCulture)}"
@@ -60,22 +60,19 @@ namespace MeshAttributes.Core.Rules
                 return $"the first try is cut short after {RetryTimeline.Describe(timeoutMs)} and no retry ever runs";
             }
 
-            long end = perTryMs;
-            for (int n = 1; n <= retries; n++)
+            // Retry n starts once the tries before it and their back-offs are over: Needed(n) - perTryMs. The first retry
+            // that does not fit is found by bisection, as Attempts may be as large as int.MaxValue.
+            int first = RetryTimeline.MostRetriesWithin(timeoutMs, perTryMs, retries) + 1;
+            if (first <= retries)
             {
-                long start = end + RetryTimeline.MaxBackOff(n);
+                long start = RetryTimeline.Needed(first, perTryMs) - perTryMs;
                 if (start >= timeoutMs)
                 {
-                    return NeverRun(n, retries);
+                    return NeverRun(first, retries);
                 }
 
-                if (start + perTryMs > timeoutMs)
-                {
-                    string cut = $"the {RetryTimeline.Ordinal(n)} retry is cut short after {RetryTimeline.Describe(timeoutMs - start)}";
-                    return n == retries ? cut : cut + " and " + NeverRun(n + 1, retries, alsoRetry: false);
-                }
-
-                end = start + perTryMs;
+                string cut = $"the {RetryTimeline.Ordinal(first)} retry is cut short after {RetryTimeline.Describe(timeoutMs - start)}";
+                return first == retries ? cut : cut + " and " + NeverRun(first + 1, retries, alsoRetry: false);
             }
 
             return "the last retry may be cut short";

@@ -21,28 +21,62 @@ namespace MeshAttributes.Core.Rules
         /// <summary>The back-off before all of the first <paramref name="retries"/> retries, at most.</summary>
         public static long TotalBackOff(int retries)
         {
+            // 25ms, 75ms and 175ms before the first three retries, then the 250ms cap before each later one: in closed form,
+            // because Attempts may be as large as int.MaxValue.
             long total = 0;
-            for (int n = 1; n <= retries; n++)
+            for (int n = 1; n <= Math.Min(retries, 3); n++)
             {
                 total += MaxBackOff(n);
             }
 
-            return total;
+            return retries > 3 ? total + ((retries - 3L) * MaxBackOffMs) : total;
         }
 
-        /// <summary>Time the first try and <paramref name="retries"/> retries need at most, back-off included.</summary>
-        public static long Needed(int retries, long perTryMs) => ((retries + 1) * perTryMs) + TotalBackOff(retries);
+        /// <summary>
+        /// Time the first try and <paramref name="retries"/> retries need at most, back-off included; long.MaxValue when that
+        /// is past what a duration can say.
+        /// </summary>
+        public static long Needed(int retries, long perTryMs)
+        {
+            long tries = perTryMs != 0 && retries + 1L > long.MaxValue / perTryMs ? long.MaxValue : (retries + 1L) * perTryMs;
+            long backOff = TotalBackOff(retries);
+            return tries > long.MaxValue - backOff ? long.MaxValue : tries + backOff;
+        }
 
         /// <summary>The most retries that fit in <paramref name="timeoutMs"/>, or -1 when not even the first try does.</summary>
         public static int MostRetriesWithin(long timeoutMs, long perTryMs, int atMost)
         {
-            int best = -1;
-            for (int a = 0; a <= atMost && Needed(a, perTryMs) <= timeoutMs; a++)
+            if (atMost < 0 || Needed(0, perTryMs) > timeoutMs)
             {
-                best = a;
+                return -1;
             }
 
-            return best;
+            // Needed grows with every retry: bisect rather than count up to atMost, which may be int.MaxValue.
+            int low = 0, high = atMost;
+            while (low < high)
+            {
+                int mid = low + (int)((high - (long)low + 1) / 2);
+                if (Needed(mid, perTryMs) <= timeoutMs)
+                {
+                    low = mid;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>
+        /// <paramref name="ms"/> rounded up to a whole second, for a suggested Timeout; at most the longest duration Go (and so
+        /// Istio) can hold, so a suggestion is always a duration.
+        /// </summary>
+        public static long RoundUpToSecond(long ms)
+        {
+            const long longest = long.MaxValue / 1_000_000 / 1000 * 1000;
+            return ms > longest ? longest : ((ms + 999) / 1000) * 1000;
         }
 
         /// <summary>A duration for people: <c>10s</c>, <c>275ms</c>, <c>16.275s</c>.</summary>

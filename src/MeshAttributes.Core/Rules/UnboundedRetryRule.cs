@@ -30,7 +30,7 @@ namespace MeshAttributes.Core.Rules
             if (route.Timeout is null)
             {
                 string suggested = hasPerTry
-                    ? IstioDuration.Format(((RetryTimeline.Needed(retries, perTry.TotalMilliseconds) + 999) / 1000) * 1000)
+                    ? IstioDuration.Format(RetryTimeline.RoundUpToSecond(RetryTimeline.Needed(retries, perTry.TotalMilliseconds)))
                     : "10s";
                 string wait = hasPerTry
                     ? $"up to {RetryTimeline.Describe(RetryTimeline.Needed(retries, perTry.TotalMilliseconds))} for the first try and {retries.ToString(CultureInfo.InvariantCulture)} retries"
@@ -45,7 +45,7 @@ namespace MeshAttributes.Core.Rules
             if (route.Retry!.PerTryTimeout is null)
             {
                 string suggested = hasTimeout
-                    ? IstioDuration.Format(System.Math.Max(1, (timeout.TotalMilliseconds - RetryTimeline.TotalBackOff(retries)) / (retries + 1)))
+                    ? IstioDuration.Format(System.Math.Max(1, (timeout.TotalMilliseconds - RetryTimeline.TotalBackOff(retries)) / (retries + 1L)))
                     : "2s";
                 findings.Add(new Finding(
                     RuleIds.UnboundedRetry,
