@@ -18,7 +18,10 @@ namespace MeshAttributes
         /// <summary>P99 latency, an Istio duration such as <c>"2s"</c>, above which <c>ServiceHighLatency</c> fires. Default 2s.</summary>
         public string? LatencyP99 { get; set; }
 
-        /// <summary>A runbook address written as every alert's <c>runbook_url</c> annotation.</summary>
+        /// <summary>
+        /// A runbook address written as every alert's <c>runbook_url</c> annotation, shown exactly as written: Prometheus
+        /// expands annotations as templates, so a <c>{{</c> in it is escaped rather than run.
+        /// </summary>
         public string? RunbookUrl { get; set; }
     }
 }

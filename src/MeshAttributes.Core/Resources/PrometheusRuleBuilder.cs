@@ -108,7 +108,14 @@ namespace MeshAttributes.Core.Resources
                 .Set("annotations", new MapNode()
                     .Set("summary", summary)
                     .Set("description", description)
-                    .Set("runbook_url", runbookUrl));
+                    .Set("runbook_url", TemplateLiteral(runbookUrl)));
         }
+
+        /// <summary>
+        /// Text Prometheus shows as written: it expands every annotation as a Go template, so a <c>{{</c> in it is written as
+        /// the action <c>{{ "{{" }}</c>, which prints <c>{{</c>. Nothing else in template text is special.
+        /// </summary>
+        public static string? TemplateLiteral(string? text) =>
+            text is null || text.IndexOf("{{", System.StringComparison.Ordinal) < 0 ? text : text.Replace("{{", "{{ \"{{\" }}");
     }
 }
