@@ -57,6 +57,22 @@ namespace MeshAttributes.Generators.Tests
             Assert.Contains("did you mean \"checkout-service\"?", run.Errors.First().Message);
         }
 
+        // Found by the property tests: the generated file names the service in a // comment, and NEL, LS and PS end a C#
+        // line too, so the rest of such a name was compiled as code.
+        [Theory]
+        [InlineData("a\u0085<b")]
+        [InlineData("a\u2028<b")]
+        [InlineData("a\u2029<b")]
+        [InlineData("a\r\n<b")]
+        public void A_service_name_with_any_line_break_stays_in_its_comment_and_is_refused(string name)
+        {
+            var run = GeneratorHarness.Run("using MeshAttributes;\n[assembly: MeshService(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, quote: true) + ")]\n");
+
+            Assert.Empty(run.Manifests);
+            Assert.NotEmpty(run.Errors);
+            Assert.All(run.Errors, e => Assert.Equal("MESH004", e.Id));
+        }
+
         [Fact]
         public void A_service_declared_twice_renders_only_the_error()
         {
