@@ -68,6 +68,29 @@ namespace MeshAttributes.Analyzers.Tests
             Assert.Equal(counted, RetryTimeline.MostRetriesWithin(timeout, perTry, atMost));
         }
 
+        // Found by the property tests: a percentage was written with the compiler's culture ("100,5" under de-DE), so the
+        // generated source differed from machine to machine.
+        [Theory]
+        [InlineData("de-DE")]
+        [InlineData("tr-TR")]
+        public void Range_messages_read_the_same_in_every_culture(string culture)
+        {
+            ServiceSpec service = Service() with { RetryBudget = new RetryBudgetSpec(100.5, -1), Port = -1 };
+            string invariant = string.Join("\n", RangeRule.Check(service).Select(f => f.Message));
+            System.Globalization.CultureInfo before = System.Globalization.CultureInfo.CurrentCulture;
+            try
+            {
+                System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+                Assert.Equal(invariant, string.Join("\n", RangeRule.Check(service).Select(f => f.Message)));
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentCulture = before;
+            }
+
+            Assert.Contains("is 100.5,", invariant);
+        }
+
         [Fact]
         public void A_per_try_timeout_longer_than_the_timeout_leaves_no_retry() =>
             Assert.Contains(

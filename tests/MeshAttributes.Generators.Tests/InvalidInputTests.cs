@@ -73,6 +73,18 @@ namespace MeshAttributes.Generators.Tests
             Assert.All(run.Errors, e => Assert.Equal("MESH004", e.Id));
         }
 
+        // Found by the property tests: an empty name was taken for a failure before any service was known, and nothing was
+        // emitted, so with MESH004's severity lowered the build would have passed with no manifests.
+        [Fact]
+        public void An_empty_service_name_refuses_every_file()
+        {
+            var run = GeneratorHarness.Run("using MeshAttributes;\n[assembly: MeshService(\"\")]\n");
+
+            Assert.Empty(run.Manifests);
+            Assert.Equal(8, run.Errors.Count);
+            Assert.All(run.Errors, e => Assert.Equal(("invalid-service", "MESH004"), (e.Path.Split('/')[0], e.Id)));
+        }
+
         [Fact]
         public void A_service_declared_twice_renders_only_the_error()
         {

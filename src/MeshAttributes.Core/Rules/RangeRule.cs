@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using MeshAttributes.Core.Model;
 
 namespace MeshAttributes.Core.Rules
@@ -11,7 +12,7 @@ namespace MeshAttributes.Core.Rules
             {
                 if (service.Port is int port && (port < 1 || port > 65535))
                 {
-                    findings.Add(Finding($"MeshService.Port of service '{service.Name}' is {port}; a port lies from 1 to 65535", new FindingTarget("MeshService", "Port")));
+                    findings.Add(Finding($"MeshService.Port of service '{service.Name}' is {port.ToString(CultureInfo.InvariantCulture)}; a port lies from 1 to 65535", new FindingTarget("MeshService", "Port")));
                 }
 
                 if (service.CircuitBreaker is { } cb)
@@ -59,7 +60,7 @@ namespace MeshAttributes.Core.Rules
             if (value < 0)
             {
                 findings.Add(Finding(
-                    $"{attribute}.{property} of {PolicyRules.Where(service, endpoint)} is {value}, but it counts something and cannot be negative; write 0 or more, or leave it unset for Istio's default",
+                    $"{attribute}.{property} of {PolicyRules.Where(service, endpoint)} is {value?.ToString(CultureInfo.InvariantCulture)}, but it counts something and cannot be negative; write 0 or more, or leave it unset for Istio's default",
                     new FindingTarget(attribute, property, index)));
             }
         }
@@ -69,7 +70,7 @@ namespace MeshAttributes.Core.Rules
             if (value is double v && !(v >= 0 && v <= 100))
             {
                 findings.Add(Finding(
-                    $"{attribute}.{property} of service '{service.Name}' is {v}, but it is a percentage; write a value from 0 to 100",
+                    $"{attribute}.{property} of service '{service.Name}' is {v.ToString("R", CultureInfo.InvariantCulture)}, but it is a percentage; write a value from 0 to 100",
                     new FindingTarget(attribute, property)));
             }
         }
@@ -79,7 +80,7 @@ namespace MeshAttributes.Core.Rules
             if (value is int v && istioName is null)
             {
                 findings.Add(Finding(
-                    $"{attribute}.{property} of service '{service.Name}' is ({enumName}){v}, which is not a defined {enumName} value; use one of the {enumName} members",
+                    $"{attribute}.{property} of service '{service.Name}' is ({enumName}){v.ToString(CultureInfo.InvariantCulture)}, which is not a defined {enumName} value; use one of the {enumName} members",
                     new FindingTarget(attribute, property)));
             }
         }

@@ -121,7 +121,8 @@ namespace MeshAttributes.Generators.Guard
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.GeneratorFailure, Location.None, failure.Message));
             }
 
-            if (service.Files.Count == 0 && (service.Errors.Count == 0 || service.Service.Length == 0))
+            // A failure before any service was known has no path to refuse: the MESH900 error alone fails the compilation.
+            if (service.Files.Count == 0 && service.Errors.All(e => e.Path.Length == 0))
             {
                 return;
             }
