@@ -136,7 +136,10 @@ namespace MeshAttributes.Generators.Guard
             {
                 RenderedService refused = Refused(Unnamed with { Name = service.Service }, Describe(Writing, ex));
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.GeneratorFailure, Location.None, refused.Errors[0].Message));
-                context.AddSource(ManifestSourceWriter.HintName(refused), ManifestSourceWriter.Write(refused));
+                if (refused.Errors[0].Path.Length > 0)
+                {
+                    context.AddSource(ManifestSourceWriter.HintName(refused), ManifestSourceWriter.Write(refused));
+                }
             }
         }
 
