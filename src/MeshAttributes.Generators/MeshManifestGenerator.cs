@@ -42,7 +42,10 @@ namespace MeshAttributes.Generators
 
             var options = context.AnalyzerConfigOptionsProvider
                 .Select(static (provider, _) => new GeneratorOptions(
-                    provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null))
+                    provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null)
+                {
+                    PrometheusRuleLabels = provider.GlobalOptions.TryGetValue(GeneratorOptions.PrometheusRuleLabelsProperty, out string? labels) && !string.IsNullOrWhiteSpace(labels) ? labels : null,
+                })
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()

@@ -34,6 +34,7 @@ namespace MeshAttributes.Generators
                 {
                     Namespace = declared.Spec.Namespace ?? options.Namespace,
                     Endpoints = declared.IsAssembly ? ownEndpoints : EquatableArray<EndpointSpec>.Empty,
+                    PrometheusRuleLabels = options.PrometheusRuleLabels,
                 };
                 int count = group.Count();
                 string? duplicate = count > 1

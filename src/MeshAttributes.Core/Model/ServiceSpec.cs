@@ -24,5 +24,12 @@ namespace MeshAttributes.Core.Model
     {
         /// <summary>The namespace written into every resource once defaults are resolved.</summary>
         public string EffectiveNamespace => Namespace ?? ServiceDefaults.Namespace;
+
+        /// <summary>
+        /// The labels every PrometheusRule of the service carries besides MeshAttributes' own, as the MSBuild property
+        /// <c>MeshPrometheusRuleLabels</c> writes them (<c>key=value;key=value</c>); null for none. Kept as written so an
+        /// invalid text reaches the renderer, which refuses the PrometheusRule and says why.
+        /// </summary>
+        public string? PrometheusRuleLabels { get; init; }
     }
 }

@@ -10,9 +10,11 @@ namespace MeshAttributes.Core.Resources
     /// The service's Grafana dashboard (<c>dashboard.json</c>, not a Kubernetes resource): the case study's panels
     /// and PromQL — request rate, 5xx error rate, P50/P95/P99 latency, circuit-breaker ejections, connection-pool
     /// overflow, mTLS coverage — filtered to this service, with a <c>namespace</c> variable, <c>refresh: 10s</c> and
-    /// <c>now-1h</c>. The uid and the panel ids depend only on the service name, so re-generation never churns and
-    /// the same service deployed to several namespaces shares one dashboard. The error-rate and P99 panels draw
-    /// the service's <c>[Alerting]</c> thresholds.
+    /// <c>now-1h</c>. The error-rate panel counts what callers see, as the alerts do. The ejections panel is there
+    /// only with outlier detection and a retry-overflow panel only where retries are capped: a statistic that cannot
+    /// move is not drawn. The uid and each panel's id depend only on the service name and the panel, so re-generation
+    /// never churns and the same service deployed to several namespaces shares one dashboard. The error-rate and P99
+    /// panels draw the service's <c>[Alerting]</c> thresholds.
     /// </summary>
     public sealed class GrafanaDashboardBuilder : IResourceBuilder
     {
@@ -53,18 +55,44 @@ namespace MeshAttributes.Core.Resources
                     Target("A", IstioQueries.LatencyQuantile(service, ns, "0.95", "5m", by), "{{destination_service_name}}")))
                 .Add(TimeSeries(5, "P99 Latency (ms)", 16, 8, 8, "ms",
                     Thresholds(("green", 0), ("red", t.LatencyP99Milliseconds)),
-                    Target("A", IstioQueries.LatencyQuantile(service, ns, "0.99", "5m", by), "{{destination_service_name}}")))
-                .Add(TimeSeries(6, "Circuit Breaker Ejections", 0, 16, 12, "short", null,
-                    Target("A", "sum(" + IstioQueries.EjectionsActive + "{" + clusters + "}) by (cluster_name)", "{{cluster_name}}")))
-                .Add(TimeSeries(7, "Connection Pool Overflow", 12, 16, 12, "ops", null,
-                    Target("A", "sum(rate(" + IstioQueries.ConnectionOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} overflow"),
-                    Target("B", "sum(rate(" + IstioQueries.PendingOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} pending overflow")))
-                .Add(Stat(8, "mTLS Coverage", 0, 24,
-                    Target("A",
-                        "sum(" + IstioQueries.RequestsTotal + "{" + IstioQueries.ServiceSelector(service, ns, "connection_security_policy=\"mutual_tls\"") + "})"
-                        + " / sum(" + IstioQueries.RequestsTotal + "{" + sel + "}) * 100",
-                        "mTLS %",
-                        instant: true)));
+                    Target("A", IstioQueries.LatencyQuantile(service, ns, "0.99", "5m", by), "{{destination_service_name}}")));
+
+            // The caller-side Envoy panels share one row.
+            var upstream = new List<(int Id, string Title, string Unit, MapNode[] Targets)>();
+            if (ResilienceFeatures.HasOutlierDetection(service))
+            {
+                upstream.Add((6, "Circuit Breaker Ejections", "short", new[]
+                {
+                    Target("A", "sum(" + IstioQueries.EjectionsActive + "{" + clusters + "}) by (cluster_name)", "{{cluster_name}}"),
+                }));
+            }
+
+            upstream.Add((7, "Connection Pool Overflow", "ops", new[]
+            {
+                Target("A", "sum(rate(" + IstioQueries.ConnectionOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} overflow"),
+                Target("B", "sum(rate(" + IstioQueries.PendingOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} pending overflow"),
+            }));
+            if (ResilienceFeatures.RetriesCapped(service))
+            {
+                upstream.Add((9, "Retry Overflow", "ops", new[]
+                {
+                    Target("A", "sum(rate(" + IstioQueries.RetryOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} retries refused"),
+                }));
+            }
+
+            int width = 24 / upstream.Count;
+            for (int i = 0; i < upstream.Count; i++)
+            {
+                panels.Add(TimeSeries(upstream[i].Id, upstream[i].Title, i * width, 16, width, upstream[i].Unit, null, upstream[i].Targets));
+            }
+
+            // Rates, not the counters' lifetime totals: a pod restart or a day of plaintext long ago must not hide today's share.
+            panels.Add(Stat(8, "mTLS Coverage", 0, 24,
+                Target("A",
+                    "sum(rate(" + IstioQueries.RequestsTotal + "{" + IstioQueries.ServiceSelector(service, ns, "connection_security_policy=\"mutual_tls\"") + "}[5m]))"
+                    + " / sum(rate(" + IstioQueries.RequestsTotal + "{" + sel + "}[5m])) * 100",
+                    "mTLS %",
+                    instant: true)));
 
             string variableQuery = "label_values(" + IstioQueries.RequestsTotal + "{destination_service_name=\"" + service.Name + "\"}, destination_service_namespace)";
             var templating = new SequenceNode()

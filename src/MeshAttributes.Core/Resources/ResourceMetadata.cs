@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
 
@@ -14,12 +15,26 @@ namespace MeshAttributes.Core.Resources
                 .Set("kind", kind)
                 .Set("metadata", Metadata(service, name ?? service.Name));
 
-        public static MapNode Metadata(ServiceSpec service, string name) =>
-            new MapNode()
+        public static MapNode Metadata(ServiceSpec service, string name) => Metadata(service, name, null);
+
+        /// <summary>The metadata, with <paramref name="extraLabels"/> after the labels every resource has.</summary>
+        public static MapNode Metadata(ServiceSpec service, string name, IReadOnlyList<KeyValuePair<string, string>>? extraLabels)
+        {
+            var labels = new MapNode()
+                .Set("app.kubernetes.io/name", service.Name)
+                .Set("app.kubernetes.io/managed-by", ManagedBy);
+            if (extraLabels is not null)
+            {
+                foreach (var label in extraLabels)
+                {
+                    labels.Set(label.Key, label.Value);
+                }
+            }
+
+            return new MapNode()
                 .Set("name", name)
                 .Set("namespace", service.EffectiveNamespace)
-                .Set("labels", new MapNode()
-                    .Set("app.kubernetes.io/name", service.Name)
-                    .Set("app.kubernetes.io/managed-by", ManagedBy));
+                .Set("labels", labels);
+        }
     }
 }
