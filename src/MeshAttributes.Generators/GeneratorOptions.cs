@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace MeshAttributes.Generators
 {
     /// <summary>The MSBuild properties the generator reads (made visible with CompilerVisibleProperty).</summary>
@@ -5,9 +7,24 @@ namespace MeshAttributes.Generators
     {
         public const string NamespaceProperty = "build_property.MeshNamespace";
 
-        public const string PrometheusRuleLabelsProperty = "build_property.MeshPrometheusRuleLabels";
+        /// <summary>
+        /// <c>MeshPrometheusRuleLabels</c> as MeshAttributes.targets hands it over: the compiler passes properties through a
+        /// generated .editorconfig, which ends a value at its first ';' or '#' (dotnet/roslyn#44596), so the targets spell
+        /// them <see cref="EncodedSemicolon"/> and <see cref="EncodedHash"/>.
+        /// </summary>
+        public const string PrometheusRuleLabelsProperty = "build_property._MeshPrometheusRuleLabels";
 
-        /// <summary><c>MeshPrometheusRuleLabels</c> as written (<c>key=value;key=value</c>); Core checks it when rendering.</summary>
+        public const char EncodedSemicolon = '\u241F';
+
+        public const char EncodedHash = '\u2317';
+
+        /// <summary><c>MeshPrometheusRuleLabels</c> as the user wrote it (<c>key=value;key=value</c>); Core checks it when rendering.</summary>
         public string? PrometheusRuleLabels { get; init; }
+
+        /// <summary>A property the targets encoded, decoded; null when absent or blank.</summary>
+        public static string? ReadEncoded(AnalyzerConfigOptions options, string key) =>
+            options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value)
+                ? value.Replace(EncodedSemicolon, ';').Replace(EncodedHash, '#')
+                : null;
     }
 }

@@ -44,7 +44,7 @@ namespace MeshAttributes.Generators
                 .Select(static (provider, _) => new GeneratorOptions(
                     provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null)
                 {
-                    PrometheusRuleLabels = provider.GlobalOptions.TryGetValue(GeneratorOptions.PrometheusRuleLabelsProperty, out string? labels) && !string.IsNullOrWhiteSpace(labels) ? labels : null,
+                    PrometheusRuleLabels = GeneratorOptions.ReadEncoded(provider.GlobalOptions, GeneratorOptions.PrometheusRuleLabelsProperty),
                 })
                 .WithTrackingName(TrackingNames.Options);
 

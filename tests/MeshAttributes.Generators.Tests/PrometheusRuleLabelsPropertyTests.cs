@@ -7,10 +7,13 @@ using Xunit;
 
 namespace MeshAttributes.Generators.Tests
 {
-    /// <summary>The MSBuild property <c>MeshPrometheusRuleLabels</c>, read through <c>build_property</c> as the .props makes it visible.</summary>
+    /// <summary>
+    /// The MSBuild property <c>MeshPrometheusRuleLabels</c>, as MeshAttributes.targets hands it to the generator: in
+    /// <c>_MeshPrometheusRuleLabels</c>, with ';' and '#' encoded so the compiler's .editorconfig does not cut the value short.
+    /// </summary>
     public sealed class PrometheusRuleLabelsPropertyTests
     {
-        private const string Property = "build_property.MeshPrometheusRuleLabels";
+        private const string Property = "build_property._MeshPrometheusRuleLabels";
 
         private const string Source = """
             using MeshAttributes;
@@ -59,6 +62,15 @@ namespace MeshAttributes.Generators.Tests
         }
 
         [Fact]
+        public void A_hash_reaches_the_check_instead_of_cutting_the_value_short()
+        {
+            var run = GeneratorHarness.Run(Source, Options("release=prod#canary"));
+
+            Assert.All(run.Errors, e => Assert.Contains("the value 'prod#canary' of 'release' is not a label value", e.Message));
+            Assert.Equal(2, run.Errors.Count);
+        }
+
+        [Fact]
         public void Changing_the_property_re_renders_and_keeping_it_re_renders_nothing()
         {
             var compilation = GeneratorHarness.CreateCompilation(Source);
@@ -77,7 +89,9 @@ namespace MeshAttributes.Generators.Tests
             });
         }
 
-        private static Dictionary<string, string> Options(string labels) => new() { [Property] = labels };
+        // As MeshAttributes.targets writes the property into the compiler's .editorconfig.
+        private static Dictionary<string, string> Options(string labels) =>
+            new() { [Property] = labels.Replace(';', GeneratorOptions.EncodedSemicolon).Replace('#', GeneratorOptions.EncodedHash) };
 
         private static List<(RenderedService Service, IncrementalStepRunReason Reason)> Rendered(GeneratorDriver driver) =>
             driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Rendered]
