@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using MeshAttributes.Core.Rendering;
@@ -204,22 +205,37 @@ namespace MeshAttributes.Core.Resources
 
         // The characters OrdinalIgnoreCase equates with a character other than an ASCII letter (it equates no other
         // character with an ASCII letter): itself, and for a non-ASCII letter its other cases.
-        private static IEnumerable<string> CaseVariants(string text)
-        {
-            yield return text;
-            if (text.Length != 1 || text[0] < 0x80)
-            {
-                yield break;
-            }
+        private static IEnumerable<string> CaseVariants(string text) =>
+            text.Length != 1 || text[0] < 0x80 ? new[] { text } : CaseVariantsCache.GetOrAdd(text[0], FindCaseVariants);
 
-            for (int c = 0x80; c <= 0xFFFF; c++)
+        private static readonly ConcurrentDictionary<char, string[]> CaseVariantsCache = new ConcurrentDictionary<char, string[]>();
+
+        // Every BMP character compared with c, a block at a time, without a string per character.
+        private static string[] FindCaseVariants(char c)
+        {
+            var variants = new List<string> { c.ToString() };
+            string one = c.ToString();
+            var block = new char[4096];
+            for (int start = 0x80; start <= 0xFFFF; start += block.Length)
             {
-                if (c != text[0] && (c < 0xD800 || c > 0xDFFF)
-                    && string.Equals(((char)c).ToString(), text, StringComparison.OrdinalIgnoreCase))
+                int length = Math.Min(block.Length, 0x10000 - start);
+                for (int i = 0; i < length; i++)
                 {
-                    yield return ((char)c).ToString();
+                    block[i] = (char)(start + i);
+                }
+
+                string candidates = new string(block, 0, length);
+                for (int i = 0; i < length; i++)
+                {
+                    char x = candidates[i];
+                    if (x != c && !char.IsSurrogate(x) && string.Compare(candidates, i, one, 0, 1, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        variants.Add(x.ToString());
+                    }
                 }
             }
+
+            return variants.ToArray();
         }
 
         private static List<Part> ParseSegment(string segment)
