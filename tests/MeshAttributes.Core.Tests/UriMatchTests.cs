@@ -22,6 +22,7 @@ namespace MeshAttributes.Core.Tests
         [InlineData("/v1.0/orders", @"(?i)/v1\.0/orders/?")]
         [InlineData("/orders/{id}", "(?i)/orders/[^/]+/?")]
         [InlineData("/orders/{id:int}", "(?i)/orders/(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*/?")]
+        [InlineData("/orders/{id:INT}", "(?i)/orders/(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*/?")]
         [InlineData("/orders/{id:guid}", "(?i)/orders/[^/]+/?")]
         [InlineData("/orders/{id:alpha:minlength(2)}", "(?i)/orders/[a-z]+/?")]
         [InlineData("/orders/{id?}", "(?i)/orders(?:/[^/]+)?/?")]
@@ -79,7 +80,7 @@ namespace MeshAttributes.Core.Tests
         {
             "/", "/a", "/A/b", "/a/b/c", "/a/{x}", "/a/{x}/b", "/{x}/b", "/a/{x:long}", "/a/{x:alpha}",
             "/a/{x?}", "/a/{x=5}", "/a/{x=5}/b", "/a/{x}.{y}", "/a/{x?}/{y?}", "/a/{*rest}", "/a/{**rest}", "/{*rest}",
-            "/a/{x}/{*rest}", "/a/{x?}/{*rest}", "/{x?}", "/caf\u00e9", "/a/{{b}}", "/a/x.y", "/a/{x:required}",
+            "/a/{x}/{*rest}", "/a/{x?}/{*rest}", "/{x?}", "/a/{x:Alpha}", "/caf\u00e9", "/a/{{b}}", "/a/x.y", "/a/{x:required}",
         };
 
         /// <summary>Templates whose regex accepts more than ASP.NET Core routes to them (documented in UriMatch).</summary>

@@ -240,6 +240,12 @@ namespace MeshAttributes.Core.Resources
 
         private static List<Part> ParseSegment(string segment)
         {
+            if (segment.IndexOf('{') < 0 && segment.IndexOf('}') < 0)
+            {
+                // Most segments are plain text: nothing to parse.
+                return new List<Part>(1) { new Part(segment, null) };
+            }
+
             var parts = new List<Part>();
             var literal = new StringBuilder();
             int i = 0;
@@ -385,11 +391,12 @@ namespace MeshAttributes.Core.Resources
                     p.Constrained = true;
                     string constraint = pieces[i];
                     int paren = constraint.IndexOf('(');
-                    string? pattern = (paren >= 0 ? constraint.Substring(0, paren) : constraint) switch
+                    // Constraint names are case-insensitive in ASP.NET Core.
+                    string? pattern = (paren >= 0 ? constraint.Substring(0, paren) : constraint).ToUpperInvariant() switch
                     {
-                        "int" or "long" or "min" or "max" or "range" => Integer,
-                        "bool" => Boolean,
-                        "alpha" => Alpha,
+                        "INT" or "LONG" or "MIN" or "MAX" or "RANGE" => Integer,
+                        "BOOL" => Boolean,
+                        "ALPHA" => Alpha,
                         _ => null,
                     };
 

@@ -8,7 +8,7 @@ namespace MeshAttributes.Core.Resources
 {
     /// <summary>
     /// The VirtualService: one <c>http</c> route per endpoint with its own <c>[Retry]</c> or <c>[Timeout]</c>
-    /// (method and uri match, in ASP.NET Core's order of precedence), then the service's default route. Precedence is per
+    /// (method and uri match, in ASP.NET Core's order), then the service's default route. Precedence is per
     /// attribute: an endpoint's <c>[Retry]</c> replaces the service's as a whole, its <c>[Timeout]</c> replaces
     /// the service's, and it inherits what it does not declare. Written only when some route says something.
     /// </summary>
