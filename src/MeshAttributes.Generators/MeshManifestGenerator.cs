@@ -42,7 +42,10 @@ namespace MeshAttributes.Generators
 
             var options = context.AnalyzerConfigOptionsProvider
                 .Select(static (provider, _) => new GeneratorOptions(
-                    provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null))
+                    provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null)
+                {
+                    IstioVersion = GeneratorOptions.Read(provider.GlobalOptions, GeneratorOptions.IstioVersionProperty),
+                })
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()

@@ -41,13 +41,14 @@ namespace MeshAttributes.Core.Rules
             }
 
             int attempts = retry.Attempts!.Value;
+            string safe = service.TargetIstio >= IstioFeatures.ResetBeforeRequest ? RetryConditions.SafeRetryOn : RetryConditions.SafeRetryOnBeforeResetBeforeRequest;
             string source = inherited ? $"the service's [Retry(RetryOn = \"{retryOn}\")], which covers every endpoint without a route of its own" : $"[Retry(RetryOn = \"{retryOn}\")]";
             string message =
                 $"{method} endpoint {endpoint.DisplayName} ({endpoint.RouteTemplate}) is retried by {source}: '{string.Join(",", unsafeTokens)}' can replay a request the app already processed, " +
                 $"so one {method} may run up to {(attempts + 1).ToString(CultureInfo.InvariantCulture)} times (a double charge, a duplicate order); " +
-                $"retry it only on \"{RetryConditions.SafeRetryOn}\", or mark it [Idempotent] if it deduplicates replays (e.g. honours an Idempotency-Key header)";
+                $"retry it only on \"{safe}\", or mark it [Idempotent] if it deduplicates replays (e.g. honours an Idempotency-Key header)";
             findings.Add(new Finding(RuleIds.NonIdempotentRetry, FindingSeverity.Warning, message, new FindingTarget("Retry", "RetryOn", index))
-                .With(FindingProperties.Replacement, RetryConditions.SafeRetryOn)
+                .With(FindingProperties.Replacement, safe)
                 .With(FindingProperties.Attempts, attempts.ToString(CultureInfo.InvariantCulture))
                 .With(FindingProperties.PerTryTimeout, retry.PerTryTimeout)
                 .With(FindingProperties.Inherited, inherited ? "true" : "false"));
