@@ -22,6 +22,16 @@ namespace MeshAttributes.Analyzers.Tests
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>The analyzer with MSBuild properties visible to the compiler, e.g. <c>("MeshIstioVersion", "1.22")</c>.</summary>
+        public static Task AnalyzerWithProperties(string source, (string Name, string Value)[] properties, params DiagnosticResult[] expected)
+        {
+            var test = new CSharpAnalyzerTest<MeshPolicyAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
+            Configure(test.TestState, new[] { source });
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Concat(properties.Select(p => $"build_property.{p.Name} = {p.Value}\n"))));
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         /// <summary>The analyzer over sources in a project that does not reference the MeshAttributes assembly.</summary>
         public static Task AnalyzerWithoutAttributesReference(string source, params DiagnosticResult[] expected)
         {
