@@ -72,6 +72,39 @@ namespace MeshAttributes.Analyzers.Tests
                 new DiagnosticResult(Generators.Analyzers.Descriptors.NotInIstioRelease).WithLocation(0).WithArguments("MeshIstioVersion \"1.x\" is not an Istio release, so no manifest of service 'payment-service' is written; set the MSBuild property to the release your cluster runs as major.minor, e.g. <MeshIstioVersion>1.24</MeshIstioVersion>"));
 
         [Theory]
+        [InlineData("1.23", "{|MESH100:Retry(Attempts = 2, PerTryTimeout = \"2s\")|}")]
+        [InlineData("1.24", "Retry(Attempts = 2, PerTryTimeout = \"2s\")")]
+        public Task MESH100_a_retry_without_RetryOn_on_a_POST_replays_503s_before_Istio_1_24(string release, string retry) =>
+            Verify.AnalyzerWithProperties(
+                Sources.Usings + "\n" + Service + $$"""
+                public class PaymentsController : ControllerBase
+                {
+                    [HttpPost("/payments")]
+                    [{{retry}}]
+                    public IActionResult Charge() => Ok();
+                }
+                """,
+                new[] { ("MeshIstioVersion", release) });
+
+        [Theory]
+        [InlineData("1.23", "app.{|MESH100:MapPost|}")]
+        [InlineData("1.24", "app.MapPost")]
+        public Task MESH100_the_services_retry_without_RetryOn_reaches_unattributed_POST_handlers_before_Istio_1_24(string release, string call) =>
+            Verify.AnalyzerWithProperties(
+                Sources.Usings + "\n" + Service + $$"""
+                [assembly: Retry(Attempts = 2, PerTryTimeout = "2s")]
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        {{call}}("/orders", () => "created");
+                    }
+                }
+                """,
+                new[] { ("MeshIstioVersion", release) });
+
+        [Theory]
         [InlineData("""[assembly: MeshService("payment-service", {|MESH004:ServiceAccount = "Payments_SA"|})]""")]
         [InlineData("""[assembly: MeshService("payment-service", ServiceAccount = "payments.v2")]""")]
         [InlineData("""[assembly: MeshService("payment-service")] [assembly: AllowCaller("checkout-service", {|MESH004:ServiceAccount = "Checkout"|})]""")]

@@ -12,6 +12,12 @@ namespace MeshAttributes.Core.Model
         /// <summary>The <c>reset-before-request</c> retry condition: older releases reject it in <c>retryOn</c>.</summary>
         public static readonly IstioRelease ResetBeforeRequest = new(1, 23);
 
+        /// <summary>
+        /// A retry policy without <c>retryOn</c> no longer retries a 503: before, Istio's default conditions included
+        /// <c>retriable-status-codes</c> with 503, which replays a request the app may have processed.
+        /// </summary>
+        public static readonly IstioRelease DefaultRetryWithout503 = new(1, 24);
+
         /// <summary>The DestinationRule's <c>trafficPolicy.retryBudget</c>: older releases reject the unknown field or drop it, leaving retries uncapped.</summary>
         public static readonly IstioRelease RetryBudget = new(1, 27);
 

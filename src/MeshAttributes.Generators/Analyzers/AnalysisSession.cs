@@ -340,7 +340,8 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 Sites = sites;
                 Service = service;
-                RetryCanReplay = service?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
+                RetryCanReplay = service?.Retry is { Attempts: > 0 } retry
+                    && (retry.RetryOn is string retryOn ? !RetryConditions.IsSafeForNonIdempotent(retryOn) : service.TargetIstio < IstioFeatures.DefaultRetryWithout503);
             }
 
             public ImmutableArray<AttributeSite> Sites { get; }
