@@ -26,5 +26,14 @@ namespace MeshAttributes.Generators
             options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value)
                 ? value.Replace(EncodedSemicolon, ';').Replace(EncodedHash, '#')
                 : null;
+
+        public const string IstioVersionProperty = "build_property.MeshIstioVersion";
+
+        /// <summary><c>MeshIstioVersion</c> as written (null when unset): the rules report a value that is not a release.</summary>
+        public string? IstioVersion { get; init; }
+
+        /// <summary>A global option as MSBuild passes it: null when unset or blank, else trimmed.</summary>
+        public static string? Read(AnalyzerConfigOptions options, string key) =>
+            options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
     }
 }

@@ -45,6 +45,7 @@ namespace MeshAttributes.Generators
                     provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null)
                 {
                     PrometheusRuleLabels = GeneratorOptions.ReadEncoded(provider.GlobalOptions, GeneratorOptions.PrometheusRuleLabelsProperty),
+                    IstioVersion = GeneratorOptions.Read(provider.GlobalOptions, GeneratorOptions.IstioVersionProperty),
                 })
                 .WithTrackingName(TrackingNames.Options);
 

@@ -33,6 +33,7 @@ namespace MeshAttributes.Generators
                 ServiceSpec spec = declared.Spec with
                 {
                     Namespace = declared.Spec.Namespace ?? options.Namespace,
+                    IstioVersion = options.IstioVersion,
                     Endpoints = declared.IsAssembly ? ownEndpoints : EquatableArray<EndpointSpec>.Empty,
                     PrometheusRuleLabels = options.PrometheusRuleLabels,
                 };

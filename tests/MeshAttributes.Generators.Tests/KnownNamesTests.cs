@@ -13,6 +13,7 @@ namespace MeshAttributes.Generators.Tests
         [InlineData(KnownNames.LoadBalancer, typeof(LoadBalancerAttribute))]
         [InlineData(KnownNames.RetryBudget, typeof(RetryBudgetAttribute))]
         [InlineData(KnownNames.MutualTls, typeof(MutualTlsAttribute))]
+        [InlineData(KnownNames.OutboundTrafficPolicy, typeof(OutboundTrafficPolicyAttribute))]
         [InlineData(KnownNames.Retry, typeof(RetryAttribute))]
         [InlineData(KnownNames.Timeout, typeof(TimeoutAttribute))]
         [InlineData(KnownNames.Idempotent, typeof(IdempotentAttribute))]
@@ -28,6 +29,12 @@ namespace MeshAttributes.Generators.Tests
             // Qualifying the type's own name gives the constant itself, not an equal copy.
             Assert.Same(string.Intern(constant), KnownNames.Qualified(type.Name));
         }
+
+        [Theory]
+        [InlineData(typeof(MeshServiceAttribute))]
+        [InlineData(typeof(AllowCallerAttribute))]
+        public void The_service_account_property_name_read_is_the_attributes_own(Type type) =>
+            Assert.Equal(typeof(string), type.GetProperty(ServiceReader.ServiceAccountProperty)?.PropertyType);
 
         [Fact]
         public void Qualifying_an_unknown_name_spells_it_out() =>

@@ -116,6 +116,30 @@ namespace MeshAttributes.IntegrationTests
         }
 
         [Fact]
+        public void Every_sample_service_reaches_only_what_it_declares()
+        {
+            foreach (string service in SampleBuild.ServiceNames)
+            {
+                YamlNode sidecar = YamlSubset.Document(_sample.Manifests[$"{service}/sidecar.yaml"]);
+                Assert.Equal("REGISTRY_ONLY", YamlSubset.At(sidecar, "spec", "outboundTrafficPolicy", "mode").ToString());
+                var hosts = ((YamlSequenceNode)YamlSubset.At(sidecar, "spec", "egress", 0, "hosts")).Children.Select(h => h.ToString()).ToList();
+                Assert.Equal(
+                    service == "checkout-service"
+                        ? new[] { "default/inventory-service.default.svc.cluster.local", "default/payment-service.default.svc.cluster.local", "default/shipping-service.default.svc.cluster.local", "istio-system/*" }
+                        : new[] { "istio-system/*" },
+                    hosts);
+            }
+        }
+
+        [Fact]
+        public void The_sample_allows_checkout_by_the_service_account_it_is_assumed_to_run_as()
+        {
+            YamlNode policy = YamlSubset.Document(_sample.Manifests["shipping-service/authorizationpolicy.yaml"]);
+            Assert.Equal("cluster.local/ns/default/sa/checkout-service", YamlSubset.At(policy, "spec", "rules", 0, "from", 0, "source", "principals", 0).ToString());
+            Assert.Equal("shipping-service", YamlSubset.At(policy, "metadata", "annotations", "meshattributes.io/service-account").ToString());
+        }
+
+        [Fact]
         public void The_sample_builds_without_a_single_mesh_diagnostic()
         {
             Assert.DoesNotContain("warning MESH", _sample.BuildOutput);

@@ -5,6 +5,9 @@ namespace MeshAttributes.Core.Model
     /// Roslyn object (no ISymbol, Compilation, SyntaxNode or Location) and compares by value, so the
     /// incremental generator can cache it and the CLI can build it from YAML.
     /// A property is null when the user did not set it: Istio's default then applies.
+    /// <paramref name="ServiceAccount"/> is the Kubernetes service account the service's pods run as (null: the service's
+    /// name); <paramref name="IstioVersion"/> is the <c>MeshIstioVersion</c> the manifests are written for, as written
+    /// (null: <see cref="IstioRelease.Default"/>).
     /// </summary>
     public sealed record ServiceSpec(
         string Name,
@@ -20,7 +23,10 @@ namespace MeshAttributes.Core.Model
         EquatableArray<DependencySpec> DependsOn,
         EquatableArray<CallerSpec> AllowCallers,
         AlertingSpec? Alerting,
-        EquatableArray<EndpointSpec> Endpoints)
+        EquatableArray<EndpointSpec> Endpoints,
+        string? ServiceAccount = null,
+        OutboundTrafficPolicySpec? OutboundTrafficPolicy = null,
+        string? IstioVersion = null)
     {
         /// <summary>The namespace written into every resource once defaults are resolved.</summary>
         public string EffectiveNamespace => Namespace ?? ServiceDefaults.Namespace;
@@ -31,5 +37,10 @@ namespace MeshAttributes.Core.Model
         /// invalid text reaches the renderer, which refuses the PrometheusRule and says why.
         /// </summary>
         public string? PrometheusRuleLabels { get; init; }
+        /// <summary>The service account its pods are assumed to run as: the declared one, else the service's name.</summary>
+        public string EffectiveServiceAccount => ServiceAccount ?? Name;
+
+        /// <summary>The Istio release the manifests are written for (<see cref="IstioRelease.Default"/> when unset or unreadable, which MESH009 reports).</summary>
+        public IstioRelease TargetIstio => IstioRelease.ParseOrDefault(IstioVersion);
     }
 }

@@ -73,7 +73,7 @@ namespace MeshAttributes.Core.Resources
                 .Set("retries", serviceRetries)
                 .Set("timeout", service.Timeout?.Timeout));
 
-            return ResourceMetadata.Header("networking.istio.io/v1", "VirtualService", service)
+            return ResourceMetadata.Header(IstioFeatures.Networking(service.TargetIstio), "VirtualService", service)
                 .Set("spec", new MapNode()
                     .Set("hosts", new SequenceNode().Add(service.Name))
                     .Set("http", http));

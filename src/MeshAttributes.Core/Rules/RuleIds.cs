@@ -11,6 +11,7 @@ namespace MeshAttributes.Core.Rules
         public const string ConflictingSettings = "MESH006";
         public const string InvalidAlertThreshold = "MESH007";
         public const string InvertedAlertThresholds = "MESH008";
+        public const string NotInIstioRelease = "MESH009";
         public const string NonIdempotentRetry = "MESH100";
         public const string RetriesExceedTimeout = "MESH101";
         public const string UnboundedRetry = "MESH102";

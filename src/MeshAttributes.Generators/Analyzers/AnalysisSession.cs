@@ -28,11 +28,13 @@ namespace MeshAttributes.Generators.Analyzers
         {
             KnownNames.CircuitBreaker, KnownNames.ConnectionPool, KnownNames.LoadBalancer, KnownNames.RetryBudget, KnownNames.MutualTls,
             KnownNames.DependsOn, KnownNames.AllowCaller, KnownNames.Alerting, KnownNames.Retry, KnownNames.Timeout,
+            KnownNames.OutboundTrafficPolicy,
         };
 
         private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
 
         private readonly string? _defaultNamespace;
+        private readonly string? _istioVersion;
         private readonly Lazy<bool> _referencesAttributes;
         private readonly Lazy<AssemblyPolicy> _assemblyPolicy;
         private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
@@ -40,9 +42,10 @@ namespace MeshAttributes.Generators.Analyzers
         private readonly ConcurrentQueue<EndpointSpec> _endpoints = new();
         private readonly ConcurrentQueue<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
-        public AnalysisSession(Compilation compilation, string? defaultNamespace)
+        public AnalysisSession(Compilation compilation, string? defaultNamespace, string? istioVersion = null)
         {
             _defaultNamespace = defaultNamespace;
+            _istioVersion = istioVersion;
 
             // By assembly name: GetTypeByMetadataName would make Roslyn open the namespaces of every referenced assembly.
             _referencesAttributes = new Lazy<bool>(
@@ -325,9 +328,9 @@ namespace MeshAttributes.Generators.Analyzers
         private static void Report(Action<Diagnostic> report, AttributeSite attribute, string message, Location fallback, CancellationToken cancellationToken) =>
             report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
 
-        // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace.
+        // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace, and MeshIstioVersion is the target.
         private ServiceSpec? WithDefaults(ServiceSpec? spec) =>
-            spec is null ? null : spec with { Namespace = spec.Namespace ?? _defaultNamespace };
+            spec is null ? null : spec with { Namespace = spec.Namespace ?? _defaultNamespace, IstioVersion = _istioVersion };
 
         private readonly record struct TextSpanKey(int Start, int Length);
 
@@ -337,7 +340,8 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 Sites = sites;
                 Service = service;
-                RetryCanReplay = service?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
+                RetryCanReplay = service?.Retry is { Attempts: > 0 } retry
+                    && (retry.RetryOn is string retryOn ? !RetryConditions.IsSafeForNonIdempotent(retryOn) : service.TargetIstio < IstioFeatures.DefaultRetryWithout503);
             }
 
             public ImmutableArray<AttributeSite> Sites { get; }

@@ -18,7 +18,7 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor OutOfRange = Create(RuleIds.OutOfRange, "Value out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Percentages lie in 0-100, counts are not negative, ports lie in 1-65535 and enum values must be defined.");
 
-        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a DNS-1123 label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, or Kubernetes rejects the resources.");
+        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a DNS-1123 label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, and service account names DNS-1123 subdomains, or Kubernetes rejects the resources (or, for a service account, no pod can run as it).");
 
         public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.", WellKnownDiagnosticTags.CompilationEnd);
 
@@ -27,6 +27,8 @@ namespace MeshAttributes.Generators.Analyzers
         public static readonly DiagnosticDescriptor InvalidAlertThreshold = Create(RuleIds.InvalidAlertThreshold, "Alert threshold out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "ErrorRateWarning and ErrorRateCritical are ratios of 5xx responses: finite, at least 0 and below 1. Anything else either never fires or always fires, so no alert rule or dashboard is written.");
 
         public static readonly DiagnosticDescriptor InvertedAlertThresholds = Create(RuleIds.InvertedAlertThresholds, "Warning threshold not below the critical one", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "ServiceHighErrorRate must fire before ServiceCriticalErrorRate: ErrorRateWarning (default 0.05) must be lower than ErrorRateCritical (default 0.20).");
+
+        public static readonly DiagnosticDescriptor NotInIstioRelease = Create(RuleIds.NotInIstioRelease, "Not in the target Istio release", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "MeshIstioVersion names the Istio release the cluster runs: it must be a release MeshAttributes writes for (major.minor, 1.20 or later), and a setting that release does not have (reset-before-request before 1.23, RetryBudget before 1.27) is rejected or silently dropped by its control plane, so no manifest carrying it is written.");
 
         public static readonly DiagnosticDescriptor NonIdempotentRetry = Create(RuleIds.NonIdempotentRetry, "Non-idempotent endpoint retried on replaying conditions", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "POST and PATCH are not idempotent: retrying them on conditions other than connect-failure, refused-stream or reset-before-request can run a request the app already processed twice (double charges).");
 
@@ -53,6 +55,7 @@ namespace MeshAttributes.Generators.Analyzers
             ConflictingSettings,
             InvalidAlertThreshold,
             InvertedAlertThresholds,
+            NotInIstioRelease,
             NonIdempotentRetry,
             RetriesExceedTimeout,
             UnboundedRetry,

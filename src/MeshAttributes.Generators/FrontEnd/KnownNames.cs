@@ -19,13 +19,14 @@ namespace MeshAttributes.Generators.FrontEnd
         public const string DependsOn = "MeshAttributes.DependsOnAttribute";
         public const string AllowCaller = "MeshAttributes.AllowCallerAttribute";
         public const string Alerting = "MeshAttributes.AlertingAttribute";
+        public const string OutboundTrafficPolicy = "MeshAttributes.OutboundTrafficPolicyAttribute";
         public const string MeshManifest = "MeshAttributes.MeshManifestAttribute";
         public const string MeshManifestError = "MeshAttributes.MeshManifestErrorAttribute";
 
         private static readonly string[] All =
         {
             MeshService, CircuitBreaker, ConnectionPool, LoadBalancer, RetryBudget, MutualTls, Retry, Timeout, Idempotent, DependsOn,
-            AllowCaller, Alerting, MeshManifest, MeshManifestError,
+            AllowCaller, Alerting, MeshManifest, MeshManifestError, OutboundTrafficPolicy,
         };
 
         /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace: one of the constants when it is one.</summary>

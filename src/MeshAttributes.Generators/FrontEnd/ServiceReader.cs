@@ -8,6 +8,10 @@ namespace MeshAttributes.Generators.FrontEnd
     /// <summary>Reads the service-level attributes of an assembly or a <c>[MeshService]</c> class into a <see cref="ServiceSpec"/>.</summary>
     internal static class ServiceReader
     {
+        // [MeshService(ServiceAccount)] and [AllowCaller(ServiceAccount)]. The attributes assembly is not referenced, so no nameof:
+        // KnownNamesTests checks the name against both properties.
+        internal const string ServiceAccountProperty = "ServiceAccount";
+
         /// <summary>The service declared on <paramref name="target"/>, without endpoints; null when it has no <c>[MeshService]</c>.</summary>
         public static ServiceSpec? Read(ISymbol target) => Read(target.GetAttributes());
 
@@ -19,6 +23,7 @@ namespace MeshAttributes.Generators.FrontEnd
             LoadBalancerSpec? loadBalancer = null;
             RetryBudgetSpec? retryBudget = null;
             MutualTlsSpec? mutualTls = null;
+            OutboundTrafficPolicySpec? outboundTrafficPolicy = null;
             RetrySpec? retry = null;
             TimeoutSpec? timeout = null;
             AlertingSpec? alerting = null;
@@ -65,6 +70,10 @@ namespace MeshAttributes.Generators.FrontEnd
                 {
                     mutualTls = new MutualTlsSpec(mode);
                 }
+                else if (a.Is(KnownNames.OutboundTrafficPolicy) && a.CtorInt(0) is int outboundMode)
+                {
+                    outboundTrafficPolicy = new OutboundTrafficPolicySpec(outboundMode);
+                }
                 else if (a.Is(KnownNames.Retry))
                 {
                     retry = ReadRetry(a);
@@ -87,7 +96,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
                 else if (a.Is(KnownNames.AllowCaller))
                 {
-                    callers.Add(new CallerSpec(a.CtorString(0) ?? string.Empty, a.NamedString("Namespace"), a.NamedString("ServiceAccount")));
+                    callers.Add(new CallerSpec(a.CtorString(0) ?? string.Empty, a.NamedString("Namespace"), a.NamedString(ServiceAccountProperty)));
                 }
             }
 
@@ -111,7 +120,9 @@ namespace MeshAttributes.Generators.FrontEnd
                 dependsOn.ToEquatableArray(),
                 callers.ToEquatableArray(),
                 alerting,
-                EquatableArray<EndpointSpec>.Empty);
+                EquatableArray<EndpointSpec>.Empty,
+                service.NamedString(ServiceAccountProperty),
+                outboundTrafficPolicy);
         }
 
         public static RetrySpec ReadRetry(AttributeData a) =>
