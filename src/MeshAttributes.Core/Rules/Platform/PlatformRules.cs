@@ -179,8 +179,7 @@ namespace MeshAttributes.Core.Rules.Platform
                     RuleIds.AllowAnyWithDependencies,
                     FindingSeverity.Warning,
                     $"MeshPlatform.OutboundTrafficPolicy is AllowAny while {string.Join(", ", servicesWithDependencies)} declare their dependencies with [DependsOn]: a call to a host they do not declare still leaves the pod, through the PassthroughCluster, with none of the mesh's retries, timeouts, circuit breaking or per-service metrics, so a missing [DependsOn] goes unnoticed until it matters; write OutboundTrafficPolicy = OutboundTrafficPolicyMode.RegistryOnly (the default), which fails such a call at once with a 502",
-                    new FindingTarget(Attribute, "OutboundTrafficPolicy"))
-                    .With(FindingProperties.Replacement, "RegistryOnly"));
+                    new FindingTarget(Attribute, "OutboundTrafficPolicy")));
             }
 
             if (p.MutualTls != 0 && IstioEnums.MutualTlsMode(p.MutualTls) is string mode)
@@ -190,8 +189,7 @@ namespace MeshAttributes.Core.Rules.Platform
                     RuleIds.MeshMutualTlsNotStrict,
                     FindingSeverity.Warning,
                     $"MeshPlatform.MutualTls is {mode}, so every workload without a PeerAuthentication of its own accepts {accepts}: any pod, meshed or not, can call it without an identity, and traffic can be read on the wire; write MutualTls = MutualTlsMode.Strict (the default) once every workload has a sidecar",
-                    new FindingTarget(Attribute, "MutualTls"))
-                    .With(FindingProperties.Replacement, "Strict"));
+                    new FindingTarget(Attribute, "MutualTls")));
             }
 
             if (!p.HoldApplicationUntilProxyStarts)
@@ -200,8 +198,7 @@ namespace MeshAttributes.Core.Rules.Platform
                     RuleIds.AppStartsBeforeProxy,
                     FindingSeverity.Warning,
                     "MeshPlatform.HoldApplicationUntilProxyStarts is false, so an application container may start before its sidecar is ready: its first outbound calls (configuration, database, other services) are refused while traffic is already redirected to the proxy, and the pod crash-loops or starts half-configured; write HoldApplicationUntilProxyStarts = true (the default)",
-                    new FindingTarget(Attribute, "HoldApplicationUntilProxyStarts"))
-                    .With(FindingProperties.Replacement, "true"));
+                    new FindingTarget(Attribute, "HoldApplicationUntilProxyStarts")));
             }
         }
 
