@@ -137,6 +137,28 @@ namespace MeshAttributes.Generators.Tests
         }
 
         [Fact]
+        public void Editing_a_service_of_the_platform_project_does_not_render_the_platform_again()
+        {
+            const string service = """
+                using MeshAttributes;
+                [MeshService("legacy-billing")]
+                [Timeout("3s")]
+                public sealed class LegacyBilling { }
+                """;
+            var compilation = GeneratorHarness.CreateCompilation(CaseStudyPlatform, service);
+            var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+            var edited = compilation.ReplaceSyntaxTree(
+                compilation.SyntaxTrees.Last(),
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(service.Replace("3s", "4s"), new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest), "Source1.cs"));
+            var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+            var platform = result.TrackedSteps[TrackingNames.PlatformRendered].SelectMany(s => s.Outputs).Single();
+            Assert.Equal(Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached, platform.Reason);
+            Assert.Contains(result.TrackedSteps[TrackingNames.Rendered].SelectMany(s => s.Outputs), o => o.Reason == Microsoft.CodeAnalysis.IncrementalStepRunReason.Modified);
+        }
+
+        [Fact]
         public void A_project_without_mesh_platform_writes_no_platform_folder()
         {
             var run = GeneratorHarness.Run("""
