@@ -111,7 +111,7 @@ namespace MeshAttributes.Generators.Analyzers
                 {
                     if (Locate(finding, context.CancellationToken) is { } location)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ForId(finding.Id), location, finding.Message));
+                        context.ReportDiagnostic(Create(finding, location));
                     }
                 }
             }
@@ -140,12 +140,16 @@ namespace MeshAttributes.Generators.Analyzers
                 {
                     if (finding.Id != RuleIds.AllowAnyWithDependencies && Locate(finding, cancellationToken) is { } location)
                     {
-                        diagnostics.Add(Diagnostic.Create(Descriptors.ForId(finding.Id), location, finding.Message));
+                        diagnostics.Add(Create(finding, location));
                     }
                 }
 
                 return diagnostics.ToImmutable();
             }
+
+            // The finding's values for a fix (the corrected value) travel as the diagnostic's properties.
+            private static Diagnostic Create(Finding finding, Location location) =>
+                Diagnostic.Create(Descriptors.ForId(finding.Id), location, finding.Properties.ToImmutableDictionary(p => p.Key, p => (string?)p.Value), finding.Message);
 
             // The argument a finding concerns, else its attribute; null for attributes from metadata.
             private Location? Locate(Finding finding, CancellationToken cancellationToken) =>

@@ -189,7 +189,8 @@ namespace MeshAttributes.Core.Rules.Platform
                     RuleIds.MeshMutualTlsNotStrict,
                     FindingSeverity.Warning,
                     $"MeshPlatform.MutualTls is {mode}, so every workload without a PeerAuthentication of its own accepts {accepts}: any pod, meshed or not, can call it without an identity, and traffic can be read on the wire; write MutualTls = MutualTlsMode.Strict (the default) once every workload has a sidecar",
-                    new FindingTarget(Attribute, "MutualTls")));
+                    new FindingTarget(Attribute, "MutualTls"))
+                    .With(FindingProperties.Replacement, "Strict"));
             }
 
             if (!p.HoldApplicationUntilProxyStarts)
@@ -198,7 +199,8 @@ namespace MeshAttributes.Core.Rules.Platform
                     RuleIds.AppStartsBeforeProxy,
                     FindingSeverity.Warning,
                     "MeshPlatform.HoldApplicationUntilProxyStarts is false, so an application container may start before its sidecar is ready: its first outbound calls (configuration, database, other services) are refused while traffic is already redirected to the proxy, and the pod crash-loops or starts half-configured; write HoldApplicationUntilProxyStarts = true (the default)",
-                    new FindingTarget(Attribute, "HoldApplicationUntilProxyStarts")));
+                    new FindingTarget(Attribute, "HoldApplicationUntilProxyStarts"))
+                    .With(FindingProperties.Replacement, "true"));
             }
         }
 
