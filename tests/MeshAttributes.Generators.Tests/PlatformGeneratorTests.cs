@@ -107,12 +107,14 @@ namespace MeshAttributes.Generators.Tests
             var run = GeneratorHarness.Run("""
                 using MeshAttributes;
                 [assembly: MeshPlatform]
-                [assembly: InjectNamespace("Shop_EU")]
+                [assembly: InjectNamespace("../Shop_EU")]
                 [assembly: InjectNamespace("shop")]
                 """);
 
             var error = Assert.Single(run.Errors);
-            Assert.Equal(("platform/namespace-Shop_EU.yaml", "MESH004"), (error.Path, error.Id));
+            Assert.Equal("MESH004", error.Id);
+            Assert.Equal("platform/namespace-" + Core.Rules.DnsLabel.Suggest("../Shop_EU") + ".yaml", error.Path);
+            Assert.DoesNotContain("..", error.Path);
             Assert.Contains("platform/namespace-shop.yaml", run.Manifests.Keys);
             Assert.Contains("platform/istio-operator.yaml", run.Manifests.Keys);
         }

@@ -63,7 +63,8 @@ namespace MeshAttributes.Core.Resources.Platform
             for (int i = 0; i < platform.InjectNamespaces.Count; i++)
             {
                 string name = platform.InjectNamespaces[i];
-                string file = InjectedNamespaceBuilder.FileName(name);
+                // An invalid name never becomes a path as written (it may hold '/' or ".."): its refusal names the nearest valid one.
+                string file = InjectedNamespaceBuilder.FileName(DnsLabel.IsValid(name) ? name : DnsLabel.Suggest(name) ?? "invalid");
                 var blocking = errors.Where(e =>
                     (e.Target.Attribute == PlatformRules.InjectNamespaceAttribute && e.Target.Item == i)
                     || (e.Target.Attribute == PlatformRules.Attribute && e.Target.Property == "Name")).ToList();
