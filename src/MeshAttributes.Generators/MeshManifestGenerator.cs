@@ -66,6 +66,8 @@ namespace MeshAttributes.Generators
 
             context.RegisterSourceOutput(rendered, static (spc, service) =>
                 spc.AddSource(ManifestSourceWriter.HintName(service), ManifestSourceWriter.Write(service)));
+
+            PlatformPipeline.Register(context);
         }
 
         // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own

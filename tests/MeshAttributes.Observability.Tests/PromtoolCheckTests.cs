@@ -32,13 +32,13 @@ namespace MeshAttributes.Observability.Tests
         }
 
         [SkippableFact]
-        public void Mesh_wide_MTLSCoverageDrop_passes_promtool_check_rules()
+        public void Mesh_wide_alerts_pass_promtool_check_rules()
         {
             Promtool.SkipIfMissing();
             using var dir = new TempDir();
             string file = dir.Write("rules.yaml", new RuleFile().AddPrometheusRule(YamlRenderer.Render(MeshAlertRules.PrometheusRule())).Text);
 
-            Assert.Contains("SUCCESS: 1 rules found", Promtool.RunOk(dir.Path, file, "check", "rules", file));
+            Assert.Contains("SUCCESS: 2 rules found", Promtool.RunOk(dir.Path, file, "check", "rules", file));
         }
 
         [SkippableTheory]

@@ -22,7 +22,7 @@ namespace MeshAttributes.Core.Resources
         public const string NamespaceVariable = "namespace";
 
         // Grafana 10.4 / 11.0: older Grafanas migrate forward; a newer number could confuse them.
-        private const int SchemaVersion = 39;
+        internal const int SchemaVersion = 39;
 
         public string FileName => "dashboard.json";
 
@@ -129,16 +129,20 @@ namespace MeshAttributes.Core.Resources
                 .Set("schemaVersion", SchemaVersion)
                 .Set("version", 1)
                 .Set("templating", new MapNode().Set("list", templating))
-                .Set("annotations", new MapNode().Set("list", new SequenceNode().Add(new MapNode()
-                    .Set("builtIn", 1)
-                    .Set("datasource", new MapNode().Set("type", "grafana").Set("uid", "-- Grafana --"))
-                    .Set("enable", true)
-                    .Set("hide", true)
-                    .Set("iconColor", "rgba(0, 211, 255, 1)")
-                    .Set("name", "Annotations & Alerts")
-                    .Set("type", "dashboard"))))
+                .Set("annotations", BuiltInAnnotations())
                 .Set("panels", panels);
         }
+
+        /// <summary>Grafana's built-in "Annotations &amp; Alerts", which every dashboard carries.</summary>
+        internal static MapNode BuiltInAnnotations() =>
+            new MapNode().Set("list", new SequenceNode().Add(new MapNode()
+                .Set("builtIn", 1)
+                .Set("datasource", new MapNode().Set("type", "grafana").Set("uid", "-- Grafana --"))
+                .Set("enable", true)
+                .Set("hide", true)
+                .Set("iconColor", "rgba(0, 211, 255, 1)")
+                .Set("name", "Annotations & Alerts")
+                .Set("type", "dashboard")));
 
         /// <summary>
         /// A Grafana uid (at most 40 characters of <c>[a-z0-9-]</c>) from the service name alone: a readable prefix and
@@ -163,12 +167,12 @@ namespace MeshAttributes.Core.Resources
         }
 
         // Through decimal, so 0.07 draws its line at 7 and not at 7.000000000000001.
-        private static double Percent(double ratio) => (double)((decimal)ratio * 100m);
+        internal static double Percent(double ratio) => (double)((decimal)ratio * 100m);
 
-        private static MapNode Datasource() =>
+        internal static MapNode Datasource() =>
             new MapNode().Set("type", "prometheus").Set("uid", "${" + DatasourceVariable + "}");
 
-        private static MapNode Target(string refId, string expr, string legend, bool instant = false) =>
+        internal static MapNode Target(string refId, string expr, string legend, bool instant = false) =>
             new MapNode()
                 .Set("refId", refId)
                 .Set("datasource", Datasource())
@@ -177,7 +181,7 @@ namespace MeshAttributes.Core.Resources
                 // A stat shows one number: an instant query, not a range to reduce.
                 .Set(instant ? "instant" : "range", true);
 
-        private static MapNode Thresholds(params (string Color, double Value)[] steps)
+        internal static MapNode Thresholds(params (string Color, double Value)[] steps)
         {
             var list = new SequenceNode();
             foreach (var (color, value) in steps)
@@ -189,7 +193,7 @@ namespace MeshAttributes.Core.Resources
             return new MapNode().Set("mode", "absolute").Set("steps", list);
         }
 
-        private static MapNode TimeSeries(int id, string title, int x, int y, int w, string unit, MapNode? thresholds, params MapNode[] queries)
+        internal static MapNode TimeSeries(int id, string title, int x, int y, int w, string unit, MapNode? thresholds, params MapNode[] queries)
         {
             var targets = new SequenceNode();
             foreach (MapNode query in queries)
@@ -212,7 +216,7 @@ namespace MeshAttributes.Core.Resources
                 .Set("tooltip", new MapNode().Set("mode", "multi").Set("sort", "desc")));
         }
 
-        private static MapNode Stat(int id, string title, int x, int y, MapNode target) =>
+        internal static MapNode Stat(int id, string title, int x, int y, MapNode target) =>
             Panel(id, "stat", title, x, y, 6, 4, new SequenceNode().Add(target), "percent",
                 Thresholds(("red", 0), ("green", MeshAlertRules.DefaultMinimumMtlsCoverage * 100)),
                 null,
@@ -230,7 +234,7 @@ namespace MeshAttributes.Core.Resources
                         .Set("fields", string.Empty)
                         .Set("values", false)));
 
-        private static MapNode Panel(int id, string type, string title, int x, int y, int w, int h, SequenceNode targets, string unit, MapNode? thresholds, MapNode? custom, MapNode options)
+        internal static MapNode Panel(int id, string type, string title, int x, int y, int w, int h, SequenceNode targets, string unit, MapNode? thresholds, MapNode? custom, MapNode options)
         {
             var defaults = new MapNode().Set("unit", unit);
             if (unit == "percent")

@@ -46,6 +46,33 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor InvalidQuantity = Create(RuleIds.InvalidQuantity, "Not a Kubernetes resource quantity", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "CPU and memory requests and limits are Kubernetes quantities: a non-negative number with at most one suffix (200m, 0.5, 256Mi, 1Gi). Kubernetes rejects anything else, so the install file is not written.");
+
+        public static readonly DiagnosticDescriptor InvertedReplicaBounds = Create(RuleIds.InvertedReplicaBounds, "Autoscaler bounds Kubernetes rejects", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A HorizontalPodAutoscaler needs minReplicas of at least 1 and not above maxReplicas; Kubernetes rejects istiod's autoscaler otherwise.");
+
+        public static readonly DiagnosticDescriptor RequestAboveLimit = Create(RuleIds.RequestAboveLimit, "Resource request above its limit", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Kubernetes rejects a container whose CPU or memory request exceeds its limit, so the pods would never be created.");
+
+        public static readonly DiagnosticDescriptor SingleIstiodReplica = Create(RuleIds.SingleIstiodReplica, "Fewer than two istiod replicas", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "With one istiod, every restart of it (node drain, upgrade, OOM kill) stops configuration and certificate pushes and the sidecar-injection webhook, so new pods cannot start.");
+
+        public static readonly DiagnosticDescriptor AllowAnyWithDependencies = Create(RuleIds.AllowAnyWithDependencies, "ALLOW_ANY outbound while services declare their dependencies", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "With outboundTrafficPolicy ALLOW_ANY, a call to a host a service did not declare leaves through the PassthroughCluster with no retries, timeouts, circuit breaking or per-service metrics, so a missing [DependsOn] goes unnoticed.", WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor MeshMutualTlsNotStrict = Create(RuleIds.MeshMutualTlsNotStrict, "Mesh-wide mutual TLS not STRICT", DiagnosticCategories.Security, DiagnosticSeverity.Warning, "The mesh-wide PeerAuthentication applies to every workload without its own: PERMISSIVE or DISABLE lets any pod call them in plaintext, without an identity.");
+
+        public static readonly DiagnosticDescriptor AppStartsBeforeProxy = Create(RuleIds.AppStartsBeforeProxy, "Application may start before its sidecar", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Without holdApplicationUntilProxyStarts, an application's first outbound calls can run before its sidecar is ready and fail, so pods crash-loop or start half-configured.");
+
+        /// <summary>What <see cref="MeshPlatformAnalyzer"/> reports: the platform's own rules, and those it shares with services.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> Platform = ImmutableArray.Create(
+            OutOfRange,
+            InvalidName,
+            ServiceScope,
+            InvalidQuantity,
+            InvertedReplicaBounds,
+            RequestAboveLimit,
+            SingleIstiodReplica,
+            AllowAnyWithDependencies,
+            MeshMutualTlsNotStrict,
+            AppStartsBeforeProxy);
+
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             InvalidDuration,
             InvalidRetryOn,
@@ -63,7 +90,14 @@ namespace MeshAttributes.Generators.Analyzers
             EjectAllHosts,
             ShadowedGatewayErrors,
             MutualTlsNotStrict,
-            StackedRetries);
+            StackedRetries,
+            InvalidQuantity,
+            InvertedReplicaBounds,
+            RequestAboveLimit,
+            SingleIstiodReplica,
+            AllowAnyWithDependencies,
+            MeshMutualTlsNotStrict,
+            AppStartsBeforeProxy);
 
         private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = ImmutableDictionary.CreateRange(
             System.Linq.Enumerable.Select(All, d => new System.Collections.Generic.KeyValuePair<string, DiagnosticDescriptor>(d.Id, d)));

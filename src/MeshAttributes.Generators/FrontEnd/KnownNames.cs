@@ -22,11 +22,14 @@ namespace MeshAttributes.Generators.FrontEnd
         public const string OutboundTrafficPolicy = "MeshAttributes.OutboundTrafficPolicyAttribute";
         public const string MeshManifest = "MeshAttributes.MeshManifestAttribute";
         public const string MeshManifestError = "MeshAttributes.MeshManifestErrorAttribute";
+        public const string MeshPlatform = "MeshAttributes.MeshPlatformAttribute";
+        public const string InjectNamespace = "MeshAttributes.InjectNamespaceAttribute";
 
         private static readonly string[] All =
         {
             MeshService, CircuitBreaker, ConnectionPool, LoadBalancer, RetryBudget, MutualTls, Retry, Timeout, Idempotent, DependsOn,
             AllowCaller, Alerting, MeshManifest, MeshManifestError, OutboundTrafficPolicy,
+            MeshPlatform, InjectNamespace,
         };
 
         /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace: one of the constants when it is one.</summary>
