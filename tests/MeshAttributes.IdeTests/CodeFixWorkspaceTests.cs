@@ -75,7 +75,7 @@ namespace MeshAttributes.IdeTests
             {
                 "MESH101", "MESH101.RaiseTimeout", "Program.cs",
                 ServiceSources.Program.Replace("[Timeout(\"8s\")]", "[Timeout({|MESH101:\"5s\"|})]", StringComparison.Ordinal),
-                "[Timeout(\"9s\")]"
+                "[Timeout(\"7s\")]"
             },
         };
 
