@@ -22,7 +22,7 @@ namespace MeshAttributes.IdeTests
         private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(120);
 
         /// <summary>How long the server may take to load the project and run the analyzers, or to catch up with an edit.</summary>
-        private static readonly TimeSpan DiagnosticsLimit = TimeSpan.FromMinutes(3);
+        private static readonly TimeSpan DiagnosticsLimit = TimeSpan.FromMinutes(5);
 
         private readonly PackageFixture packages;
         private readonly LanguageServerFixture languageServer;
