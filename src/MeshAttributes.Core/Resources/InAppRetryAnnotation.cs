@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
 
 namespace MeshAttributes.Core.Resources
@@ -16,6 +17,25 @@ namespace MeshAttributes.Core.Resources
     public static class InAppRetryAnnotation
     {
         public const string Key = "mesh.meshattributes.io/in-app-retries";
+
+        /// <summary>Adds the annotation to <paramref name="resource"/>'s metadata when the service's code retries a known target.</summary>
+        public static MapNode Annotate(MapNode resource, ServiceSpec service)
+        {
+            if (Format(service.InAppRetries) is not { } value)
+            {
+                return resource;
+            }
+
+            for (int i = 0; i < resource.Count; i++)
+            {
+                if (resource[i].Key == "metadata" && resource[i].Value is MapNode metadata)
+                {
+                    metadata.Set("annotations", new MapNode().Set(Key, value));
+                }
+            }
+
+            return resource;
+        }
 
         /// <summary>The annotation's value, or null when no client with a known target retries.</summary>
         public static string? Format(IEnumerable<InAppRetrySpec> retries)

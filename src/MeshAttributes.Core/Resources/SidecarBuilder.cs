@@ -38,7 +38,7 @@ namespace MeshAttributes.Core.Resources
             }
 
             hosts.Add("istio-system/*");
-            return ResourceMetadata.Header("networking.istio.io/v1", "Sidecar", service)
+            return InAppRetryAnnotation.Annotate(ResourceMetadata.Header("networking.istio.io/v1", "Sidecar", service), service)
                 .Set("spec", new MapNode()
                     .Set("workloadSelector", new MapNode().Set("labels", new MapNode().Set("app", service.Name)))
                     .Set("egress", new SequenceNode().Add(new MapNode().Set("hosts", hosts))));
