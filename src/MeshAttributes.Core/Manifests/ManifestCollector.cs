@@ -48,6 +48,12 @@ namespace MeshAttributes.Core.Manifests
                 _problems.Add(new InputProblem(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), $"not valid YAML: {message}; the file was skipped"));
                 return;
             }
+            catch (System.InvalidOperationException e)
+            {
+                // YamlDotNet's scanner gives up on some malformed input without a position.
+                _problems.Add(new InputProblem(new SourceLocation(file, 1, 1), $"not valid YAML ({e.Message}); the file was skipped"));
+                return;
+            }
 
             var values = new YamlValues(file, _problems);
             foreach (YamlDocument document in stream.Documents)

@@ -120,9 +120,9 @@ namespace MeshAttributes.Core.Manifests
                 collector.AddProblem(new InputProblem(new SourceLocation(display, (int)e.Start.Line, (int)e.Start.Column), $"not valid YAML: {e.Message}; the folder was skipped"));
                 return;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
-                collector.AddProblem(new InputProblem(new SourceLocation(display, 1, 1), $"cannot be read: {e.Message}"));
+                collector.AddProblem(new InputProblem(new SourceLocation(display, 1, 1), $"cannot be read as YAML: {e.Message}; the folder was skipped"));
                 return;
             }
 
