@@ -31,13 +31,16 @@ namespace MeshAttributes.Core.Manifests
         public void AddProblem(InputProblem problem) => _problems.Add(problem);
 
         /// <summary>Reads every document of one file; a file that does not parse is reported and contributes nothing.</summary>
-        public void AddFile(string file, string text)
+        public void AddFile(string file, string text) => Add(Parse(file, text));
+
+        /// <summary>Parses one file's YAML. Touches no state of a collector, so files can be parsed in parallel.</summary>
+        public static ParsedFile Parse(string file, string text)
         {
-            _files++;
             var stream = new YamlStream();
             try
             {
                 stream.Load(new StringReader(text));
+                return new ParsedFile(file, stream, null);
             }
             catch (YamlException e)
             {
@@ -45,18 +48,31 @@ namespace MeshAttributes.Core.Manifests
                 string message = e.InnerException is YamlException inner ? inner.Message : e.Message;
                 int paren = message.IndexOf("): ", StringComparison.Ordinal);
                 message = message.StartsWith("(Line: ", StringComparison.Ordinal) && paren > 0 ? message.Substring(paren + 3) : message;
-                _problems.Add(new InputProblem(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), $"not valid YAML: {message}; the file was skipped"));
-                return;
+                return new ParsedFile(file, null, new InputProblem(new SourceLocation(file, (int)e.Start.Line, (int)e.Start.Column), $"not valid YAML: {message}; the file was skipped"));
             }
-            catch (System.InvalidOperationException e)
+            catch (InvalidOperationException e)
             {
                 // YamlDotNet's scanner gives up on some malformed input without a position.
-                _problems.Add(new InputProblem(new SourceLocation(file, 1, 1), $"not valid YAML ({e.Message}); the file was skipped"));
+                return new ParsedFile(file, null, new InputProblem(new SourceLocation(file, 1, 1), $"not valid YAML ({e.Message}); the file was skipped"));
+            }
+        }
+
+        /// <summary>Maps a parsed file's documents onto the services, or records why it could not be read.</summary>
+        public void Add(ParsedFile parsed)
+        {
+            _files++;
+            if (parsed.Problem is not null)
+            {
+                _problems.Add(parsed.Problem);
+            }
+
+            if (parsed.Documents is null)
+            {
                 return;
             }
 
-            var values = new YamlValues(file, _problems);
-            foreach (YamlDocument document in stream.Documents)
+            var values = new YamlValues(parsed.File, _problems);
+            foreach (YamlDocument document in parsed.Documents.Documents)
             {
                 AddDocument(document.RootNode, values);
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -39,20 +40,12 @@ namespace MeshAttributes.Core.Manifests
                 }
             }
 
-            foreach (string file in files)
+            // Parsing is most of the work and needs nothing shared: files are parsed in parallel, then mapped in order.
+            var parsed = new ParsedFile[files.Count];
+            Parallel.For(0, files.Count, i => parsed[i] = ReadFile(files[i]));
+            foreach (ParsedFile file in parsed)
             {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(file);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    collector.AddProblem(new InputProblem(new SourceLocation(Display(file), 1, 1), $"cannot be read: {e.Message}"));
-                    continue;
-                }
-
-                collector.AddFile(Display(file), text);
+                collector.Add(file);
             }
 
             return collector.Build();
@@ -68,6 +61,19 @@ namespace MeshAttributes.Core.Manifests
             }
 
             return collector.Build();
+        }
+
+        private static ParsedFile ReadFile(string path)
+        {
+            string display = Display(path);
+            try
+            {
+                return ManifestCollector.Parse(display, File.ReadAllText(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new ParsedFile(display, null, new InputProblem(new SourceLocation(display, 1, 1), $"cannot be read: {e.Message}"));
+            }
         }
 
         private static void AddFile(string path, List<string> files, HashSet<string> seen)
