@@ -37,7 +37,8 @@ namespace MeshAttributes.Generators
                 .Where(static r => r is not null)
                 .Select(static (r, _) => r!)
                 .Collect()
-                .Select(static (retries, _) => retries.ToEquatableArray());
+                .Select(static (retries, _) => retries.ToEquatableArray())
+                .WithTrackingName(TrackingNames.InAppRetries);
             services = services
                 .Combine(inAppRetries)
                 .Select(static (pair, _) => pair.Left.IsAssembly && pair.Right.Count > 0

@@ -10,5 +10,6 @@ namespace MeshAttributes.Generators
         public const string Options = "MeshOptions";
         public const string ServiceModels = "MeshServiceModels";
         public const string Rendered = "MeshRendered";
+        public const string InAppRetries = "MeshInAppRetries";
     }
 }

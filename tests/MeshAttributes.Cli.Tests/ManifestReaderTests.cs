@@ -116,8 +116,19 @@ namespace MeshAttributes.Cli.Tests
             Assert.Equal("broken.yaml", syntax.Location.File);
             InputProblem value = Assert.Single(manifests.Problems, p => p.Location.File == "b.yaml");
             Assert.Equal(new SourceLocation("b.yaml", 8, 26), value.Location);
-            Assert.Contains("whole number", value.Message);
+            Assert.Equal("maxRetries must be a whole number, but it is 'lots'; write e.g. 3", value.Message);
             Assert.Contains(manifests.Services, s => s.Key == "shop/orders");
+        }
+
+        [Fact]
+        public void Resources_of_other_api_groups_are_skipped_unparsed_and_broken_yaml_without_one_is_reported()
+        {
+            const string alerts = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec: [unclosed\n";
+            const string broken = "kind: VirtualService\nspec: [unclosed\n";
+            MeshManifests manifests = ManifestReader.ReadTexts(new[] { ("alerts.yaml", alerts), ("broken.yaml", broken) });
+
+            Assert.Equal("broken.yaml", Assert.Single(manifests.Problems).Location.File);
+            Assert.Equal(2, manifests.FileCount);
         }
 
         [Fact]

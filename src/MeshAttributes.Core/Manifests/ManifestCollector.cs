@@ -36,6 +36,14 @@ namespace MeshAttributes.Core.Manifests
         /// <summary>Parses one file's YAML. Touches no state of a collector, so files can be parsed in parallel.</summary>
         public static ParsedFile Parse(string file, string text)
         {
+            // Every kind read here has an apiVersion in an istio.io group. A file of resources of other groups only (a
+            // PrometheusRule, the Grafana dashboard's ConfigMap, a Deployment) is not parsed at all: in a build's output most
+            // bytes are those. A file that names no apiVersion is parsed, so broken YAML is still reported.
+            if (text.IndexOf("istio.io/", StringComparison.Ordinal) < 0 && text.IndexOf("apiVersion:", StringComparison.Ordinal) >= 0)
+            {
+                return new ParsedFile(file, null, null);
+            }
+
             var stream = new YamlStream();
             try
             {
@@ -456,7 +464,10 @@ namespace MeshAttributes.Core.Manifests
         }
 
         private static int? Int(ServiceDraft draft, string attribute, string property, YamlNode? node, YamlValues values, int? endpoint = null) =>
-            Located(draft, attribute, property, node, values, (n, v) => v.Int(n, property), endpoint);
+            Located(draft, attribute, property, node, values, (n, v) => v.Int(n, YamlKey(property)), endpoint);
+
+        // The YAML field a model property is read from: the same name in camelCase ("MaxRetries" is "maxRetries").
+        private static string YamlKey(string property) => char.ToLowerInvariant(property[0]) + property.Substring(1);
 
         private static string? Text(ServiceDraft draft, string attribute, string property, YamlNode? node, YamlValues values, int? endpoint = null)
         {
@@ -465,7 +476,7 @@ namespace MeshAttributes.Core.Manifests
                 draft.Locations.Set(attribute, property, endpoint, null, values.At(node));
             }
 
-            return values.String(node, property);
+            return values.String(node, YamlKey(property));
         }
     }
 }
