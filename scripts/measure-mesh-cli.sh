@@ -43,5 +43,5 @@ for variant in "${variants[@]}"; do
     printf '%-9s %8d %7d %10s %10s %8.0f\n' "$variant" "$n" "$files" "$wall" "$cpu" "$rss"
   done
 done
-echo "last run at 1,000 services: $(tail -n 1 "$work/out" 2>/dev/null || true)"
+echo "last run (10,000 services): $(tail -n 1 "$work/out" 2>/dev/null || true)"
 echo "uptime: $(uptime)"
