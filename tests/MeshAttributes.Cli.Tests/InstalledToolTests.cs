@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Reflection;
 using MeshAttributes.Testing;
 using Xunit;
 using static MeshAttributes.Cli.Tests.Mesh;
@@ -13,7 +15,10 @@ namespace MeshAttributes.Cli.Tests
     /// </summary>
     public class InstalledToolTests
     {
-        private static (int Exit, string Out, string Err) Exec(string file, string args, string? workingDirectory = null)
+        private static readonly string Configuration = typeof(InstalledToolTests).Assembly
+            .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+
+        private static (int Exit, string Out, string Err) Exec(string file, string args, string? workingDirectory = null, string? nugetPackages = null)
         {
             var start = new ProcessStartInfo(file, args)
             {
@@ -23,6 +28,12 @@ namespace MeshAttributes.Cli.Tests
             };
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
+            if (nugetPackages is not null)
+            {
+                // An isolated packages folder: a copy of the tool installed by an earlier run is never used.
+                start.Environment["NUGET_PACKAGES"] = nugetPackages;
+            }
+
             using Process process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -38,9 +49,11 @@ namespace MeshAttributes.Cli.Tests
             using var tools = new TempDir();
             using var mesh = new TempDir();
 
-            var pack = Exec("dotnet", $"pack \"{project}\" -c Release -o \"{feed.Path}\" -nologo -v q -p:PackageVersion=0.1.0-test");
+            // --no-build: the ProjectReference built the tool before the tests started, so nothing here writes to src/ while
+            // other test projects build; the nuspec goes to the temp folder, not obj/.
+            var pack = Exec("dotnet", $"pack \"{project}\" -c {Configuration} --no-build -o \"{feed.Path}\" -nologo -v q -p:PackageVersion=0.1.0-test -p:NuspecOutputPath=\"{feed.Path}/nuspec/\"");
             Assert.True(pack.Exit == 0, pack.Out + pack.Err);
-            var install = Exec("dotnet", $"tool install --tool-path \"{tools.Path}\" --add-source \"{feed.Path}\" --version 0.1.0-test MeshAttributes.Cli");
+            var install = Exec("dotnet", $"tool install --tool-path \"{tools.Path}\" --add-source \"{feed.Path}\" --version 0.1.0-test MeshAttributes.Cli", nugetPackages: Path.Combine(tools.Path, ".packages"));
             Assert.True(install.Exit == 0, install.Out + install.Err);
             string tool = Path.Combine(tools.Path, OperatingSystem.IsWindows() ? "mesh.exe" : "mesh");
 
