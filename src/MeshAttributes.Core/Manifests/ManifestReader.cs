@@ -16,6 +16,8 @@ namespace MeshAttributes.Core.Manifests
     /// </summary>
     public static class ManifestReader
     {
+        private const int ParseBatch = 512;
+
         private static readonly string[] KustomizationNames = { "kustomization.yaml", "kustomization.yml", "Kustomization" };
 
         /// <summary>Reads every file and folder in <paramref name="paths"/>.</summary>
@@ -40,12 +42,17 @@ namespace MeshAttributes.Core.Manifests
                 }
             }
 
-            // Parsing is most of the work and needs nothing shared: files are parsed in parallel, then mapped in order.
-            var parsed = new ParsedFile[files.Count];
-            Parallel.For(0, files.Count, i => parsed[i] = ReadFile(files[i]));
-            foreach (ParsedFile file in parsed)
+            // Parsing is most of the work and needs nothing shared: files are parsed in parallel, a batch at a time, then
+            // mapped in order, so only one batch of parsed documents is held at once.
+            var parsed = new ParsedFile[Math.Min(files.Count, ParseBatch)];
+            for (int start = 0; start < files.Count; start += ParseBatch)
             {
-                collector.Add(file);
+                int count = Math.Min(ParseBatch, files.Count - start);
+                Parallel.For(0, count, i => parsed[i] = ReadFile(files[start + i]));
+                for (int i = 0; i < count; i++)
+                {
+                    collector.Add(parsed[i]);
+                }
             }
 
             return collector.Build();
