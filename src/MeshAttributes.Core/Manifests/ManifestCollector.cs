@@ -254,9 +254,9 @@ namespace MeshAttributes.Core.Manifests
                 if (matches.Count == 0)
                 {
                     // The first route without a match takes every request left: the service's default route. Later ones never run.
-                    if (draft.Retry is null && draft.Timeout is null && !draft.Kinds.Contains("VirtualService.default"))
+                    if (!draft.HasDefaultRoute)
                     {
-                        draft.Kinds.Add("VirtualService.default");
+                        draft.HasDefaultRoute = true;
                         draft.Retry = Retries(draft, YamlValues.Get(route, "retries"), null, values);
                         draft.Timeout = Timeout(draft, YamlValues.Get(route, "timeout"), null, values);
                     }

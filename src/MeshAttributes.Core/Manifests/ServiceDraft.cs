@@ -21,6 +21,9 @@ namespace MeshAttributes.Core.Manifests
         /// <summary>Kinds already read for the service; a second resource of a kind is reported, not merged.</summary>
         public HashSet<string> Kinds { get; } = new(System.StringComparer.Ordinal);
 
+        /// <summary>Whether the VirtualService's default route (its first route without a match) has been read.</summary>
+        public bool HasDefaultRoute { get; set; }
+
         public int? Port { get; set; }
 
         public CircuitBreakerSpec? CircuitBreaker { get; set; }
