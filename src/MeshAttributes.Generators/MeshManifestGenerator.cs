@@ -1,6 +1,7 @@
 using System.Linq;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Resources;
+using MeshAttributes.Generators.Analyzers;
 using MeshAttributes.Generators.Emit;
 using MeshAttributes.Generators.FrontEnd;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,22 @@ namespace MeshAttributes.Generators
                 .Where(static s => s is not null)
                 .Select(static (s, _) => s!)
                 .WithTrackingName(TrackingNames.Services);
+
+            // The assembly's own service carries the in-app retries its code makes, recorded on its Sidecar for the mesh view.
+            var inAppRetries = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => node is InvocationExpressionSyntax invocation && InAppRetryReader.IsCandidate(invocation),
+                    static (ctx, ct) => InAppRetryReader.Read((InvocationExpressionSyntax)ctx.Node, ctx.SemanticModel, ct))
+                .Where(static r => r is not null)
+                .Select(static (r, _) => r!)
+                .Collect()
+                .Select(static (retries, _) => retries.ToEquatableArray())
+                .WithTrackingName(TrackingNames.InAppRetries);
+            services = services
+                .Combine(inAppRetries)
+                .Select(static (pair, _) => pair.Left.IsAssembly && pair.Right.Count > 0
+                    ? pair.Left with { Spec = pair.Left.Spec with { InAppRetries = pair.Right } }
+                    : pair.Left);
 
             // A declaration with both attributes is read once, by the [Retry] pipeline: both would read the same endpoints.
             var retryEndpoints = Endpoints(context, KnownNames.Retry, readElsewhere: null).WithTrackingName(TrackingNames.RetryEndpoints);

@@ -12,5 +12,6 @@ namespace MeshAttributes.Generators
         public const string Rendered = "MeshRendered";
         public const string Platform = "MeshPlatform";
         public const string PlatformRendered = "MeshPlatformRendered";
+        public const string InAppRetries = "MeshInAppRetries";
     }
 }

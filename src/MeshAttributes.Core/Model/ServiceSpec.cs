@@ -28,6 +28,12 @@ namespace MeshAttributes.Core.Model
         OutboundTrafficPolicySpec? OutboundTrafficPolicy = null,
         string? IstioVersion = null)
     {
+        /// <summary>
+        /// The retries the service's own code makes on its outbound HttpClients (what MESH107 reads), recorded on its Sidecar
+        /// (<see cref="Resources.InAppRetryAnnotation"/>) so the mesh view can multiply them into a call path's tries.
+        /// </summary>
+        public EquatableArray<InAppRetrySpec> InAppRetries { get; init; }
+
         /// <summary>The namespace written into every resource once defaults are resolved.</summary>
         public string EffectiveNamespace => Namespace ?? ServiceDefaults.Namespace;
 

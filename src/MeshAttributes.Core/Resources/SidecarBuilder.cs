@@ -40,7 +40,7 @@ namespace MeshAttributes.Core.Resources
 
             hosts.Add("istio-system/*");
             string? mode = service.OutboundTrafficPolicy is { } policy ? IstioEnums.OutboundTrafficPolicyMode(policy.Mode) : null;
-            return ResourceMetadata.WorkloadHeader(IstioFeatures.Networking(service.TargetIstio), "Sidecar", service)
+            return InAppRetryAnnotation.Annotate(ResourceMetadata.WorkloadHeader(IstioFeatures.Networking(service.TargetIstio), "Sidecar", service), service)
                 .Set("spec", new MapNode()
                     .Set("workloadSelector", new MapNode().Set("labels", ResourceMetadata.PodLabels(service)))
                     .Set("egress", new SequenceNode().Add(new MapNode().Set("hosts", hosts)))
