@@ -35,12 +35,13 @@ namespace MeshAttributes.Build.Tests.Integration
         }
 
         [Fact]
-        public void An_invalid_list_fails_the_build_naming_the_property_and_writes_no_PrometheusRule()
+        public void An_invalid_list_fails_the_build_with_MESH004_naming_the_property_and_writes_no_PrometheusRule()
         {
             Testing.DotnetRun build = project.Build("-p:MeshPrometheusRuleLabels=release=prod#canary");
 
             Assert.True(build.ExitCode != 0, build.ToString());
-            Assert.True(build.HasDiagnostic("error", "MeshPrometheusRuleLabels"), build.ToString());
+            Assert.True(build.HasDiagnostic("error", "MESH004"), build.ToString());
+            Assert.Contains("MeshPrometheusRuleLabels \"release=prod#canary\" is not a list of Kubernetes labels", build.Output);
             Assert.Contains("the value 'prod#canary' of 'release' is not a label value", build.Output);
             Assert.False(File.Exists(project.Manifest("checkout-service/prometheusrule.yaml")));
         }
