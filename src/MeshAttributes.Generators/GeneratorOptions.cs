@@ -1,8 +1,12 @@
+using MeshAttributes.Core.Model;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MeshAttributes.Generators
 {
-    /// <summary>The MSBuild properties the generator reads (made visible with CompilerVisibleProperty).</summary>
+    /// <summary>
+    /// The MSBuild properties the generator and the analyzer read (made visible with CompilerVisibleProperty), read by
+    /// <see cref="From"/> and applied by <see cref="ApplyTo"/> in both, so the IDE reports what the build refuses.
+    /// </summary>
     internal sealed record GeneratorOptions(string? Namespace)
     {
         public const string NamespaceProperty = "build_property.MeshNamespace";
@@ -18,7 +22,7 @@ namespace MeshAttributes.Generators
 
         public const char EncodedHash = '\u2317';
 
-        /// <summary><c>MeshPrometheusRuleLabels</c> as the user wrote it (<c>key=value;key=value</c>); Core checks it when rendering.</summary>
+        /// <summary><c>MeshPrometheusRuleLabels</c> as the user wrote it (<c>key=value;key=value</c>); MESH004 reports an invalid one.</summary>
         public string? PrometheusRuleLabels { get; init; }
 
         /// <summary>A property the targets encoded, decoded; null when absent or blank.</summary>
@@ -35,5 +39,20 @@ namespace MeshAttributes.Generators
         /// <summary>A global option as MSBuild passes it: null when unset or blank, else trimmed.</summary>
         public static string? Read(AnalyzerConfigOptions options, string key) =>
             options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        /// <summary>The properties as the compiler passes them to the generator and analyzers.</summary>
+        public static GeneratorOptions From(AnalyzerConfigOptions options) =>
+            new(Read(options, NamespaceProperty))
+            {
+                PrometheusRuleLabels = ReadEncoded(options, PrometheusRuleLabelsProperty),
+                IstioVersion = Read(options, IstioVersionProperty),
+            };
+
+        /// <summary>
+        /// <paramref name="spec"/> as the project builds it: <c>MeshNamespace</c> fills in an unset namespace, and the project's
+        /// Istio release and PrometheusRule labels apply to every service.
+        /// </summary>
+        public ServiceSpec ApplyTo(ServiceSpec spec) =>
+            spec with { Namespace = spec.Namespace ?? Namespace, IstioVersion = IstioVersion, PrometheusRuleLabels = PrometheusRuleLabels };
     }
 }

@@ -58,12 +58,7 @@ namespace MeshAttributes.Generators
                 .WithTrackingName(TrackingNames.HandlerEndpoints);
 
             var options = context.AnalyzerConfigOptionsProvider
-                .Select(static (provider, _) => new GeneratorOptions(
-                    provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null)
-                {
-                    PrometheusRuleLabels = GeneratorOptions.ReadEncoded(provider.GlobalOptions, GeneratorOptions.PrometheusRuleLabelsProperty),
-                    IstioVersion = GeneratorOptions.Read(provider.GlobalOptions, GeneratorOptions.IstioVersionProperty),
-                })
+                .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()

@@ -30,12 +30,9 @@ namespace MeshAttributes.Generators
             foreach (var group in services.GroupBy(s => s.Spec.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 DeclaredService declared = group.OrderBy(s => s.IsAssembly ? 0 : 1).First();
-                ServiceSpec spec = declared.Spec with
+                ServiceSpec spec = options.ApplyTo(declared.Spec) with
                 {
-                    Namespace = declared.Spec.Namespace ?? options.Namespace,
-                    IstioVersion = options.IstioVersion,
                     Endpoints = declared.IsAssembly ? ownEndpoints : EquatableArray<EndpointSpec>.Empty,
-                    PrometheusRuleLabels = options.PrometheusRuleLabels,
                 };
                 int count = group.Count();
                 string? duplicate = count > 1

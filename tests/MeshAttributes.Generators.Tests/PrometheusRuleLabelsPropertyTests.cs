@@ -46,19 +46,20 @@ namespace MeshAttributes.Generators.Tests
         }
 
         [Fact]
-        public void Invalid_labels_refuse_every_PrometheusRule_with_an_error_naming_the_property()
+        public void Invalid_labels_refuse_every_PrometheusRule_with_MESH004_naming_the_property()
         {
             var run = GeneratorHarness.Run(Source, Options("release kube-prometheus-stack"));
 
             Assert.Equal(new[] { "billing/prometheusrule.yaml", "cart/prometheusrule.yaml" }, run.Errors.Select(e => e.Path).OrderBy(p => p, System.StringComparer.Ordinal));
             Assert.All(run.Errors, e =>
             {
-                Assert.Equal("MeshPrometheusRuleLabels", e.Id);
-                Assert.Contains("'release kube-prometheus-stack' has no '='", e.Message);
+                Assert.Equal("MESH004", e.Id);
+                Assert.StartsWith("MeshPrometheusRuleLabels \"release kube-prometheus-stack\" is not a list of Kubernetes labels: 'release kube-prometheus-stack' has no '='", e.Message);
             });
             Assert.DoesNotContain(run.Manifests.Keys, k => k.EndsWith("/prometheusrule.yaml"));
             Assert.Contains("cart/destinationrule.yaml", run.Manifests.Keys);
             Assert.Contains("cart/dashboard.json", run.Manifests.Keys);
+            Assert.DoesNotContain("prometheusrule.yaml", run.Manifests["cart/kustomization.yaml"]);
         }
 
         [Fact]

@@ -1,10 +1,14 @@
 using System.Linq;
 using MeshAttributes.Core.Resources;
+using MeshAttributes.Core.Rules;
 using Xunit;
 
 namespace MeshAttributes.Observability.Tests
 {
-    /// <summary><c>MeshPrometheusRuleLabels</c>: Kubernetes' label syntax accepted, anything else refused with what to write.</summary>
+    /// <summary>
+    /// <c>MeshPrometheusRuleLabels</c>: Kubernetes' label syntax accepted, anything else refused with what to write, as a
+    /// MESH004 finding of the service.
+    /// </summary>
     public sealed class PrometheusRuleLabelsTests
     {
         [Theory]
@@ -67,5 +71,22 @@ namespace MeshAttributes.Observability.Tests
             Assert.Contains("is not a label value", PrometheusRuleLabels.Parse($"k={name63}a").Error);
             Assert.Contains("not a DNS subdomain", PrometheusRuleLabels.Parse($"{prefix253}c/k=x").Error);
         }
+
+        [Fact]
+        public void Invalid_labels_are_a_MESH004_finding_on_the_property_with_the_parsers_message()
+        {
+            var service = CaseStudy.Inventory with { PrometheusRuleLabels = "release: kube-prometheus-stack" };
+
+            Finding finding = Assert.Single(PolicyRules.Evaluate(service), f => f.Id == RuleIds.InvalidName);
+            Assert.Equal(FindingSeverity.Error, finding.Severity);
+            Assert.Equal(new FindingTarget(PrometheusRuleLabels.Property), finding.Target);
+            Assert.Equal(PrometheusRuleLabels.Parse(service.PrometheusRuleLabels).Error, finding.Message);
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("release=kube-prometheus-stack;team=payments")]
+        public void Valid_or_absent_labels_are_no_finding(string? text) =>
+            Assert.DoesNotContain(PolicyRules.Evaluate(CaseStudy.Inventory with { PrometheusRuleLabels = text }), f => f.Id == RuleIds.InvalidName);
     }
 }

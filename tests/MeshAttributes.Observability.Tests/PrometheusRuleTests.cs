@@ -118,7 +118,7 @@ namespace MeshAttributes.Observability.Tests
 
             var error = Assert.Single(rendered.Errors);
             Assert.Equal("inventory-service/prometheusrule.yaml", error.Path);
-            Assert.Equal("MeshPrometheusRuleLabels", error.Id);
+            Assert.Equal("MESH004", error.Id);
             Assert.Contains("'release: kube-prometheus-stack' has no '='", error.Message);
             Assert.Contains("e.g. release=kube-prometheus-stack", error.Message);
             Assert.DoesNotContain(rendered.Files, f => f.Path.EndsWith("/prometheusrule.yaml"));

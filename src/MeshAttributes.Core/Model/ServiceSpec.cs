@@ -40,7 +40,7 @@ namespace MeshAttributes.Core.Model
         /// <summary>
         /// The labels every PrometheusRule of the service carries besides MeshAttributes' own, as the MSBuild property
         /// <c>MeshPrometheusRuleLabels</c> writes them (<c>key=value;key=value</c>); null for none. Kept as written so an
-        /// invalid text reaches the renderer, which refuses the PrometheusRule and says why.
+        /// invalid text reaches the rules: MESH004 refuses the PrometheusRule and says why.
         /// </summary>
         public string? PrometheusRuleLabels { get; init; }
         /// <summary>The service account its pods are assumed to run as: the declared one, else the service's name.</summary>

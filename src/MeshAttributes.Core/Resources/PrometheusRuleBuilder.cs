@@ -29,7 +29,7 @@ namespace MeshAttributes.Core.Resources
 
         public bool IsKubernetesResource => true;
 
-        public IReadOnlyCollection<string> Attributes { get; } = new[] { "Alerting" };
+        public IReadOnlyCollection<string> Attributes { get; } = new[] { "Alerting", PrometheusRuleLabels.Property };
 
         /// <summary>The resource name: suffixed so it cannot clash with a team's own rules named after the service.</summary>
         public static string ResourceName(ServiceSpec service) => service.Name + "-mesh-alerts";
@@ -93,7 +93,7 @@ namespace MeshAttributes.Core.Resources
                         .Set("destination_service_namespace", service.EffectiveNamespace)));
             }
 
-            // Invalid labels never get here: the renderer refuses the file and reports PrometheusRuleLabels.Error.
+            // Invalid labels never get here: MESH004 refuses the file.
             var labels = PrometheusRuleLabels.Parse(service.PrometheusRuleLabels).Labels;
             return new MapNode()
                 .Set("apiVersion", "monitoring.coreos.com/v1")

@@ -11,8 +11,7 @@ namespace MeshAttributes.Core.Resources
     /// <summary>
     /// Turns one service's model into its files. The rules run first: a file whose values have an error is
     /// not rendered but reported as a <see cref="ManifestError"/>, so an invalid value never reaches disk,
-    /// whatever severity the user gave the diagnostic. Invalid <c>MeshPrometheusRuleLabels</c> refuse the
-    /// PrometheusRule the same way.
+    /// whatever severity the user gave the diagnostic.
     /// </summary>
     public static class ServiceRenderer
     {
@@ -56,13 +55,6 @@ namespace MeshAttributes.Core.Resources
                         refused.AddRange(blocking.Select(e => new ManifestError(path, e.Id, e.Message)));
                         continue;
                     }
-                }
-
-                // A build setting, not a rule of the catalog: the error's code names the MSBuild property to fix.
-                if (builder is PrometheusRuleBuilder && PrometheusRuleLabels.Parse(service.PrometheusRuleLabels).Error is string labelError)
-                {
-                    refused.Add(new ManifestError(path, PrometheusRuleLabels.Property, labelError));
-                    continue;
                 }
 
                 Node? document = builder is IWrappingResourceBuilder wrapper && Rendered(files, folder + "/" + wrapper.WrappedFileName) is string wrapped

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Resources;
 
 namespace MeshAttributes.Core.Rules
 {
     /// <summary>
-    /// MESH004: service and namespace names are DNS-1123 labels, and service account names DNS-1123 subdomains, as
-    /// Kubernetes requires.
+    /// MESH004: names and labels are ones Kubernetes accepts: service and namespace names are DNS-1123 labels, service
+    /// account names DNS-1123 subdomains, and <c>MeshPrometheusRuleLabels</c> a list of Kubernetes labels. An invalid label
+    /// refuses only the PrometheusRule, the one resource that carries it.
     /// </summary>
     public static class NameRule
     {
@@ -56,6 +58,11 @@ namespace MeshAttributes.Core.Rules
                 Check(service.AllowCallers[i].Service, "Caller", "AllowCaller", "Service", i);
                 Check(service.AllowCallers[i].Namespace, "Namespace", "AllowCaller", "Namespace", i);
                 CheckAccount(service.AllowCallers[i].ServiceAccount, "AllowCaller", i);
+            }
+
+            if (PrometheusRuleLabels.Parse(service.PrometheusRuleLabels).Error is string labelError)
+            {
+                findings.Add(new Finding(RuleIds.InvalidName, FindingSeverity.Error, labelError, new FindingTarget(PrometheusRuleLabels.Property)));
             }
         }
     }

@@ -33,8 +33,7 @@ namespace MeshAttributes.Generators.Analyzers
 
         private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
 
-        private readonly string? _defaultNamespace;
-        private readonly string? _istioVersion;
+        private readonly GeneratorOptions _options;
         private readonly Lazy<bool> _referencesAttributes;
         private readonly Lazy<AssemblyPolicy> _assemblyPolicy;
         private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
@@ -42,10 +41,9 @@ namespace MeshAttributes.Generators.Analyzers
         private readonly ConcurrentQueue<EndpointSpec> _endpoints = new();
         private readonly ConcurrentQueue<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
-        public AnalysisSession(Compilation compilation, string? defaultNamespace, string? istioVersion = null)
+        public AnalysisSession(Compilation compilation, GeneratorOptions options)
         {
-            _defaultNamespace = defaultNamespace;
-            _istioVersion = istioVersion;
+            _options = options;
 
             // By assembly name: GetTypeByMetadataName would make Roslyn open the namespaces of every referenced assembly.
             _referencesAttributes = new Lazy<bool>(
@@ -328,9 +326,8 @@ namespace MeshAttributes.Generators.Analyzers
         private static void Report(Action<Diagnostic> report, AttributeSite attribute, string message, Location fallback, CancellationToken cancellationToken) =>
             report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
 
-        // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace, and MeshIstioVersion is the target.
-        private ServiceSpec? WithDefaults(ServiceSpec? spec) =>
-            spec is null ? null : spec with { Namespace = spec.Namespace ?? _defaultNamespace, IstioVersion = _istioVersion };
+        // As the generator does (ServiceModelBuilder).
+        private ServiceSpec? WithDefaults(ServiceSpec? spec) => spec is null ? null : _options.ApplyTo(spec);
 
         private readonly record struct TextSpanKey(int Start, int Length);
 

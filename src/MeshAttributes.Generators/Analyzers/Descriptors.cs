@@ -18,7 +18,7 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor OutOfRange = Create(RuleIds.OutOfRange, "Value out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Percentages lie in 0-100, counts are not negative, ports lie in 1-65535 and enum values must be defined.");
 
-        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a DNS-1123 label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, and service account names DNS-1123 subdomains, or Kubernetes rejects the resources (or, for a service account, no pod can run as it).");
+        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a valid Kubernetes name or label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, service account names DNS-1123 subdomains and MeshPrometheusRuleLabels Kubernetes labels, or Kubernetes rejects the resources (or, for a service account, no pod can run as it).");
 
         public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.", WellKnownDiagnosticTags.CompilationEnd);
 

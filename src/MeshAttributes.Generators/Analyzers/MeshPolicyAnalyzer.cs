@@ -24,9 +24,7 @@ namespace MeshAttributes.Generators.Analyzers
                 // Nothing here asks the compilation anything: whatever the start action is first to ask (even which assemblies
                 // are referenced), it pays for on the analyzer's clock, while the callbacks below run after the compiler has
                 // answered it. Each callback returns at once in a project that does not reference the attributes.
-                string? ns = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? value)
-                    && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-                var session = new AnalysisSession(start.Compilation, ns, GeneratorOptions.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, GeneratorOptions.IstioVersionProperty));
+                var session = new AnalysisSession(start.Compilation, GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
                 start.RegisterSyntaxNodeAction(session.AnalyzeAttributeList, SyntaxKind.AttributeList);
                 start.RegisterSymbolAction(session.AnalyzeType, SymbolKind.NamedType);
                 start.RegisterSymbolAction(session.AnalyzeMethod, SymbolKind.Method);

@@ -35,13 +35,26 @@ namespace MeshAttributes.Build.Tests.Integration
         }
 
         [Fact]
-        public void An_invalid_list_fails_the_build_naming_the_property_and_writes_no_PrometheusRule()
+        public void An_invalid_list_fails_the_build_with_MESH004_naming_the_property_and_writes_no_PrometheusRule()
         {
             Testing.DotnetRun build = project.Build("-p:MeshPrometheusRuleLabels=release=prod#canary");
 
             Assert.True(build.ExitCode != 0, build.ToString());
-            Assert.True(build.HasDiagnostic("error", "MeshPrometheusRuleLabels"), build.ToString());
+            Assert.True(build.HasDiagnostic("error", "MESH004"), build.ToString());
+            // The compiler reports it at the source of [MeshService], as the IDE does, not only the task after compiling.
+            Assert.Matches(@"\.cs\(\d+,\d+\): error MESH004: MeshPrometheusRuleLabels ", build.Output);
+            Assert.Contains("MeshPrometheusRuleLabels \"release=prod#canary\" is not a list of Kubernetes labels", build.Output);
             Assert.Contains("the value 'prod#canary' of 'release' is not a label value", build.Output);
+            Assert.False(File.Exists(project.Manifest("checkout-service/prometheusrule.yaml")));
+        }
+
+        [Fact]
+        public void With_MESH004_silenced_the_PrometheusRule_is_still_refused_and_the_build_fails()
+        {
+            Testing.DotnetRun build = project.Build("-p:MeshPrometheusRuleLabels=release=prod#canary", "-p:NoWarn=MESH004");
+
+            Assert.True(build.ExitCode != 0, build.ToString());
+            Assert.Contains("error MESH004: MeshAttributes did not write 'prometheusrule.yaml' for service 'checkout-service': MeshPrometheusRuleLabels \"release=prod#canary\"", build.Output);
             Assert.False(File.Exists(project.Manifest("checkout-service/prometheusrule.yaml")));
         }
 
