@@ -43,7 +43,7 @@ namespace MeshAttributes.Build.Tests.Unit
         }
 
         [Fact]
-        public void Without_mesh_platform_a_platform_folder_is_a_services()
+        public void Without_mesh_platform_a_platform_folder_is_counted_as_a_service()
         {
             TaskRun run = Run(CSharpSource.Manifest("platform/kustomization.yaml", "k"));
 
