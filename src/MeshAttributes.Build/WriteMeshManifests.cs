@@ -51,7 +51,7 @@ namespace MeshAttributes.Build
             }
 
             string root = ManifestFileSystem.NormalizeFolder(OutputPath);
-            List<PlannedManifest>? planned = Plan(contents.Manifests, root);
+            List<PlannedManifest>? planned = Plan(contents.Manifests, root, contents.HasPlatform);
             ManifestStamp? previous;
             try
             {
@@ -65,7 +65,7 @@ namespace MeshAttributes.Build
 
             if (contents.Errors.Count > 0)
             {
-                ReportManifestErrors(contents.Errors, root, previous);
+                ReportManifestErrors(contents.Errors, root, previous, contents.HasPlatform);
                 return false;
             }
 
@@ -94,11 +94,10 @@ namespace MeshAttributes.Build
                 new ManifestStamp(root, planned.Select(m => m.FullPath).ToList()).Write(StampFile);
                 ManifestFiles = planned.Select(m => m.ToTaskItem()).ToArray();
 
-                int services = planned.Select(m => ManifestPath.ServiceOf(m.RelativePath)).Distinct(StringComparer.Ordinal).Count();
                 Log.LogMessage(
                     MessageImportance.High,
                     "MeshAttributes: {0}, {1} in {2} ({3} written, {4} deleted)",
-                    Count(services, "service"),
+                    Outputs(planned, contents.HasPlatform),
                     Count(planned.Count, "manifest"),
                     root,
                     written,
@@ -118,7 +117,7 @@ namespace MeshAttributes.Build
         }
 
         /// <summary>Validates every path up front so that nothing is written when any one is wrong; null on failure.</summary>
-        private List<PlannedManifest>? Plan(IReadOnlyList<ManifestEntry> manifests, string root)
+        private List<PlannedManifest>? Plan(IReadOnlyList<ManifestEntry> manifests, string root, bool hasPlatform)
         {
             var planned = new List<PlannedManifest>(manifests.Count);
             // Ignoring case: two paths differing only in case would be one file on Windows and macOS.
@@ -136,7 +135,11 @@ namespace MeshAttributes.Build
                 string path = manifest.Path!;
                 if (!seen.Add(path))
                 {
-                    LogTaskError(BuildErrorCodes.DuplicatePath, $"MeshAttributes: two manifests have the path '{path}'; each manifest needs its own file.");
+                    LogTaskError(
+                        BuildErrorCodes.DuplicatePath,
+                        hasPlatform && IsPlatformFolder(ManifestPath.ServiceOf(path))
+                            ? $"MeshAttributes: two manifests have the path '{path}': a service named '{ManifestPath.ServiceOf(path)}' writes into the folder of [assembly: MeshPlatform]'s files; rename the service in its [MeshService(\"...\")]."
+                            : $"MeshAttributes: two manifests have the path '{path}'; each manifest needs its own file.");
                     ok = false;
                     continue;
                 }
@@ -177,7 +180,7 @@ namespace MeshAttributes.Build
         /// Fails the build with each refused manifest and removes a stale copy from an earlier build, so the
         /// folder never holds a manifest that no longer matches the code.
         /// </summary>
-        private void ReportManifestErrors(IReadOnlyList<ManifestErrorEntry> errors, string root, ManifestStamp? previous)
+        private void ReportManifestErrors(IReadOnlyList<ManifestErrorEntry> errors, string root, ManifestStamp? previous, bool hasPlatform)
         {
             foreach (ManifestErrorEntry error in errors)
             {
@@ -192,7 +195,7 @@ namespace MeshAttributes.Build
                     endLineNumber: 0,
                     endColumnNumber: 0,
                     message: "{0}",
-                    $"MeshAttributes did not write '{ManifestPath.FileOf(path)}' for service '{ManifestPath.ServiceOf(path)}': {error.Message}");
+                    $"MeshAttributes did not write '{ManifestPath.FileOf(path)}' for {Owner(ManifestPath.ServiceOf(path), hasPlatform)}: {error.Message}");
 
                 string? fullPath = ResolveOrReport(error.Path, root);
                 if (fullPath == null || previous == null || !previous.Files.Contains(fullPath, StringComparer.Ordinal) || !OwnedOrLogged(previous, fullPath))
@@ -270,5 +273,26 @@ namespace MeshAttributes.Build
             Log.LogError(null, code, null, null, 0, 0, 0, 0, "{0}", message);
 
         private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+        // Compared ignoring case, as paths are: on Windows and macOS a service's "Platform" folder is the platform's.
+        private static bool IsPlatformFolder(string folder) => string.Equals(folder, MeshAttributeNames.PlatformFolder, StringComparison.OrdinalIgnoreCase);
+
+        // Who a folder's files belong to, for messages: the platform, when the assembly has one, or a service.
+        private static string Owner(string folder, bool hasPlatform) =>
+            hasPlatform && IsPlatformFolder(folder) ? "the platform" : $"service '{folder}'";
+
+        // What the summary counts: the services' folders, and the platform's apart ("2 services and the platform").
+        private static string Outputs(List<PlannedManifest> planned, bool hasPlatform)
+        {
+            var folders = planned.Select(m => ManifestPath.ServiceOf(m.RelativePath)).Distinct(StringComparer.Ordinal).ToList();
+            bool platform = hasPlatform && folders.Any(IsPlatformFolder);
+            int services = folders.Count(f => !(hasPlatform && IsPlatformFolder(f)));
+            if (!platform)
+            {
+                return Count(services, "service");
+            }
+
+            return services == 0 ? "the platform" : Count(services, "service") + " and the platform";
+        }
     }
 }

@@ -79,7 +79,7 @@ namespace MeshAttributes.Generators
             context.RegisterSourceOutput(rendered, static (spc, service) =>
                 spc.AddSource(ManifestSourceWriter.HintName(service), ManifestSourceWriter.Write(service)));
 
-            PlatformPipeline.Register(context);
+            PlatformPipeline.Register(context, options);
         }
 
         // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own

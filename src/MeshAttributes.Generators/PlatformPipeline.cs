@@ -11,13 +11,15 @@ namespace MeshAttributes.Generators
     /// <summary>
     /// The generator's pipeline for <c>[assembly: MeshPlatform]</c>: the platform's model, rendered into <c>platform/</c>'s files
     /// by Core's <see cref="PlatformRenderer"/> and carried out as <c>[assembly: MeshManifest]</c> attributes, like a service's.
+    /// It follows the MSBuild properties a service's output follows (<c>MeshIstioVersion</c>, <c>MeshPrometheusRuleLabels</c>),
+    /// taking only those two from the options, so a change to any other property or to a service leaves it cached.
     /// </summary>
     internal static class PlatformPipeline
     {
         /// <summary>The generated file's hint name; distinct from every service's (<c>MeshManifests.&lt;service&gt;.g.cs</c>).</summary>
         public const string HintName = "MeshPlatform.g.cs";
 
-        public static void Register(IncrementalGeneratorInitializationContext context)
+        public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<GeneratorOptions> options)
         {
             var platform = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -29,6 +31,10 @@ namespace MeshAttributes.Generators
                 .Collect()
                 // One per assembly: the attribute allows one, and a second is the compiler's error (CS0579), not a second output.
                 .Select(static (all, _) => all.IsEmpty ? null : all[0])
+                .Combine(options.Select(static (o, _) => (o.IstioVersion, o.PrometheusRuleLabels)))
+                .Select(static (input, _) => input.Left is null
+                    ? null
+                    : input.Left with { IstioVersion = input.Right.IstioVersion, PrometheusRuleLabels = input.Right.PrometheusRuleLabels })
                 .WithTrackingName(TrackingNames.Platform);
 
             var rendered = platform

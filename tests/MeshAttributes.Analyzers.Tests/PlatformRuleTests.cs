@@ -104,13 +104,48 @@ namespace MeshAttributes.Analyzers.Tests
         [InlineData("""[assembly: MeshPlatform(HoldApplicationUntilProxyStarts = true)]""")]
         public Task MESH111_apps_starting_before_their_sidecar_fire(string attribute) => Analyze(attribute);
 
-        private static Task Analyze(string source)
+        [Theory]
+        [InlineData("latest")]
+        [InlineData("v1.24")]
+        [InlineData("1.19")]
+        public Task MESH009_a_MeshIstioVersion_that_is_not_a_supported_release_fires_at_the_platform(string release) =>
+            Analyze("""[assembly: {|MESH009:MeshPlatform|}]""", ("MeshIstioVersion", release));
+
+        [Theory]
+        [InlineData("1.20")]
+        [InlineData("1.21.4")]
+        [InlineData("1.30")]
+        public Task MESH009_every_supported_release_is_silent_for_the_platform(string release) =>
+            Analyze("""[assembly: MeshPlatform(TracingSampling = 5)]""", ("MeshIstioVersion", release));
+
+        [Fact]
+        public Task MESH009_for_the_platform_says_nothing_of_it_is_written_and_what_to_write()
+        {
+            var test = Test("""[assembly: {|#0:MeshPlatform|}]""", ("MeshIstioVersion", "1.x"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.NotInIstioRelease).WithLocation(0).WithArguments(
+                "MeshIstioVersion \"1.x\" is not an Istio release, so no manifest of the platform is written; set the MSBuild property to the release your cluster runs as major.minor, e.g. <MeshIstioVersion>1.24</MeshIstioVersion>"));
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public Task MESH009_without_a_platform_the_platform_analyzer_is_silent() =>
+            Analyze("""[assembly: MeshService("payment-service")]""", ("MeshIstioVersion", "latest"));
+
+        private static Task Analyze(string source, params (string Name, string Value)[] properties) =>
+            Test(source, properties).RunAsync(CancellationToken.None);
+
+        private static CSharpAnalyzerTest<MeshPlatformAnalyzer, DefaultVerifier> Test(string source, params (string Name, string Value)[] properties)
         {
             var test = new CSharpAnalyzerTest<MeshPlatformAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.None };
             test.TestState.Sources.Add(("/0/Test0.cs", Usings + source));
+            if (properties.Length > 0)
+            {
+                test.TestState.AnalyzerConfigFiles.Add(Verify.GlobalConfig(properties));
+            }
+
             test.TestState.AdditionalReferences.AddRange(TestReferences.All);
             test.TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
-            return test.RunAsync(CancellationToken.None);
+            return test;
         }
     }
 }

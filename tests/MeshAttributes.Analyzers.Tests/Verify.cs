@@ -72,7 +72,7 @@ namespace MeshAttributes.Analyzers.Tests
         }
 
         // MSBuild properties as CompilerVisibleProperty passes them to analyzers.
-        private static (string, string) GlobalConfig((string Name, string Value)[] properties) =>
+        internal static (string, string) GlobalConfig((string Name, string Value)[] properties) =>
             ("/.globalconfig", "is_global = true\n" + string.Concat(properties.Select(p => $"build_property.{p.Name} = {p.Value}\n")));
 
         private static void Configure(SolutionState state, System.Collections.Generic.IEnumerable<string> sources)

@@ -57,12 +57,13 @@ namespace MeshAttributes.Generators.Tests
             });
 
             string sidecar = run.Manifests["checkout-service/sidecar.yaml"];
-            const string annotation = "  annotations:\n    meshattributes.io/in-app-retries: \"inventory-service=3,payment-service=1\"\n";
-            Assert.True(sidecar.Contains(annotation, System.StringComparison.Ordinal), sidecar);
+            const string annotations =
+                "  annotations:\n    meshattributes.io/service-account: checkout-service\n    meshattributes.io/in-app-retries: \"inventory-service=3,payment-service=1\"\n";
+            Assert.True(sidecar.Contains(annotations, System.StringComparison.Ordinal), sidecar);
         }
 
         [Fact]
-        public void Without_in_app_retries_the_sidecar_has_no_annotation()
+        public void Without_in_app_retries_the_sidecar_has_no_in_app_retries_annotation()
         {
             var run = GeneratorHarness.Run("""
                 using MeshAttributes;
@@ -70,7 +71,7 @@ namespace MeshAttributes.Generators.Tests
                 [assembly: DependsOn("inventory-service")]
                 """);
 
-            Assert.DoesNotContain("annotations", run.Manifests["checkout-service/sidecar.yaml"]);
+            Assert.DoesNotContain("in-app-retries", run.Manifests["checkout-service/sidecar.yaml"]);
         }
     }
 }

@@ -18,23 +18,10 @@ namespace MeshAttributes.Core.Rules
 
         private static void CheckService(ServiceSpec service, FindingSink findings)
         {
-            if (service.IstioVersion is string written)
+            if (VersionProblem(service.IstioVersion, $"of service '{service.Name}'") is string problem)
             {
-                if (!IstioRelease.TryParse(written, out IstioRelease parsed))
-                {
-                    findings.Add(Finding(
-                        $"MeshIstioVersion \"{written}\" is not an Istio release, so no manifest of service '{service.Name}' is written; set the MSBuild property to the release your cluster runs as major.minor, e.g. {IstioRelease.Example}",
-                        new FindingTarget("MeshService")));
-                    return;
-                }
-
-                if (parsed < IstioRelease.Oldest)
-                {
-                    findings.Add(Finding(
-                        $"MeshIstioVersion {parsed} is older than Istio {IstioRelease.Oldest}, the oldest release MeshAttributes writes manifests for, so no manifest of service '{service.Name}' is written; upgrade the cluster and set MeshIstioVersion to {IstioRelease.Oldest} or later, e.g. {IstioRelease.Example}",
-                        new FindingTarget("MeshService")));
-                    return;
-                }
+                findings.Add(Finding(problem, new FindingTarget("MeshService")));
+                return;
             }
 
             IstioRelease target = service.TargetIstio;
@@ -45,6 +32,28 @@ namespace MeshAttributes.Core.Rules
                     $"[RetryBudget] of service '{service.Name}' becomes the DestinationRule's retryBudget, which Istio has from {IstioFeatures.RetryBudget}, but MeshIstioVersion is {target}: that release rejects the field or drops it, leaving retries uncapped; cap retries with [ConnectionPool(MaxRetries = ...)] instead, or set MeshIstioVersion to {IstioFeatures.RetryBudget} or later once the cluster runs it",
                     new FindingTarget("RetryBudget")));
             }
+        }
+
+        /// <summary>
+        /// What is wrong with <c>MeshIstioVersion</c> as written (null: unset), or null when it is a release MeshAttributes writes
+        /// for. <paramref name="whose"/> names the output nothing is written of (<c>of service 'orders'</c>, <c>of the platform</c>):
+        /// the platform's resources follow the property as a service's do, and are refused for the same reasons.
+        /// </summary>
+        public static string? VersionProblem(string? written, string whose)
+        {
+            if (written is null)
+            {
+                return null;
+            }
+
+            if (!IstioRelease.TryParse(written, out IstioRelease parsed))
+            {
+                return $"MeshIstioVersion \"{written}\" is not an Istio release, so no manifest {whose} is written; set the MSBuild property to the release your cluster runs as major.minor, e.g. {IstioRelease.Example}";
+            }
+
+            return parsed < IstioRelease.Oldest
+                ? $"MeshIstioVersion {parsed} is older than Istio {IstioRelease.Oldest}, the oldest release MeshAttributes writes manifests for, so no manifest {whose} is written; upgrade the cluster and set MeshIstioVersion to {IstioRelease.Oldest} or later, e.g. {IstioRelease.Example}"
+                : null;
         }
 
         private static void CheckEndpoint(ServiceSpec service, EndpointSpec endpoint, int index, FindingSink findings) =>

@@ -71,7 +71,8 @@ namespace MeshAttributes.Generators.Analyzers
             SingleIstiodReplica,
             AllowAnyWithDependencies,
             MeshMutualTlsNotStrict,
-            AppStartsBeforeProxy);
+            AppStartsBeforeProxy,
+            NotInIstioRelease);
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             InvalidDuration,

@@ -17,7 +17,9 @@ namespace MeshAttributes.Generators.Analyzers
 {
     /// <summary>
     /// Reports the rules on <c>[assembly: MeshPlatform]</c> (<see cref="PlatformRules"/>) at the argument each concerns, and an
-    /// <c>[InjectNamespace]</c> with no platform to belong to (MESH005). The platform's findings are computed once per compilation
+    /// <c>[InjectNamespace]</c> with no platform to belong to (MESH005). The platform is checked with <c>MeshIstioVersion</c> as the
+    /// generator renders it, so an unusable value is reported at <c>[assembly: MeshPlatform]</c> (MESH009), as it is at each
+    /// <c>[MeshService]</c>. The platform's findings are computed once per compilation
     /// and reported where the assembly attributes are written; MESH109, which needs every service of the project, at its end.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -31,7 +33,7 @@ namespace MeshAttributes.Generators.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var session = new Session(start.Compilation);
+                var session = new Session(start.Compilation, GeneratorOptions.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, GeneratorOptions.IstioVersionProperty));
                 start.RegisterSyntaxNodeAction(session.AnalyzeAttributeList, SyntaxKind.AttributeList);
                 start.RegisterSymbolAction(session.CollectService, SymbolKind.NamedType);
                 start.RegisterCompilationEndAction(session.AnalyzeCompilationEnd);
@@ -46,7 +48,7 @@ namespace MeshAttributes.Generators.Analyzers
             private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
             private readonly ConcurrentQueue<(string Service, Location Location)> _servicesWithDependencies = new();
 
-            public Session(Compilation compilation)
+            public Session(Compilation compilation, string? istioVersion)
             {
                 _compilation = compilation;
                 _referencesAttributes = new Lazy<bool>(() => compilation.ReferencedAssemblyNames.Any(a => a.Name == KnownNames.Namespace), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -54,7 +56,8 @@ namespace MeshAttributes.Generators.Analyzers
                     () =>
                     {
                         ImmutableArray<AttributeData> attributes = compilation.Assembly.GetAttributes();
-                        return (AttributeSite.Of(attributes), PlatformReader.Read(attributes));
+                        // As the generator does (PlatformPipeline): MeshIstioVersion is the target.
+                        return (AttributeSite.Of(attributes), PlatformReader.Read(attributes) is { } platform ? platform with { IstioVersion = istioVersion } : null);
                     },
                     LazyThreadSafetyMode.ExecutionAndPublication);
                 _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -6,7 +6,8 @@ namespace MeshAttributes.Core.Resources.Platform
 {
     /// <summary>
     /// The mesh-wide PrometheusRule (<c>istio-mesh-alerts</c>, the case study's name, in the monitoring namespace): the
-    /// <see cref="MeshAlertRules"/> group, CircuitBreakerActive and MTLSCoverageDrop.
+    /// <see cref="MeshAlertRules"/> group, CircuitBreakerActive and MTLSCoverageDrop. Its metadata carries the labels of
+    /// <c>MeshPrometheusRuleLabels</c>, as every service's PrometheusRule does, so the same Prometheus selector picks it up.
     /// </summary>
     public sealed class MeshPrometheusRuleBuilder : IPlatformResourceBuilder
     {
@@ -20,8 +21,16 @@ namespace MeshAttributes.Core.Resources.Platform
 
         public IReadOnlyCollection<string> Properties { get; } = new[] { "Name", "MonitoringNamespace" };
 
-        public Node Build(PlatformSpec platform) =>
-            PlatformMetadata.Header("monitoring.coreos.com/v1", "PrometheusRule", ResourceName, platform.MonitoringNamespace, platform)
+        public Node Build(PlatformSpec platform)
+        {
+            var labels = new MapNode();
+            foreach (var label in PrometheusRuleLabels.Parse(platform.PrometheusRuleLabels).Labels)
+            {
+                labels.Set(label.Key, label.Value);
+            }
+
+            return PlatformMetadata.Header("monitoring.coreos.com/v1", "PrometheusRule", ResourceName, platform.MonitoringNamespace, platform, labels)
                 .Set("spec", new MapNode().Set("groups", new SequenceNode().Add(MeshAlertRules.Group())));
+        }
     }
 }

@@ -12,7 +12,9 @@ namespace MeshAttributes.Core.Resources.Platform
 {
     /// <summary>
     /// Turns the platform's model into <c>platform/</c>'s files, as <see cref="ServiceRenderer"/> does for a service: the rules
-    /// run first, and a file carrying a value with an error is reported as a <see cref="ManifestError"/> instead of rendered.
+    /// run first, and a file carrying a value with an error is reported as a <see cref="ManifestError"/> instead of rendered. An error
+    /// on the platform as a whole (an unusable <c>MeshIstioVersion</c>) refuses every file; invalid <c>MeshPrometheusRuleLabels</c>
+    /// refuse the PrometheusRule, as they do a service's.
     /// </summary>
     public static class PlatformRenderer
     {
@@ -30,6 +32,7 @@ namespace MeshAttributes.Core.Resources.Platform
         public static RenderedService Render(PlatformSpec platform)
         {
             var errors = PlatformRules.Evaluate(platform, Array.Empty<string>()).Where(f => f.Severity == FindingSeverity.Error).ToList();
+            bool whole = errors.Any(e => e.Target.Attribute == PlatformRules.Attribute && e.Target.Property is null);
             var files = new List<ManifestFile>();
             var refused = new List<ManifestError>();
             var resources = new List<string>();
@@ -42,10 +45,17 @@ namespace MeshAttributes.Core.Resources.Platform
             foreach (IPlatformResourceBuilder builder in Builders)
             {
                 string path = Folder + "/" + builder.FileName;
-                var blocking = errors.Where(e => e.Target.Attribute == PlatformRules.Attribute && builder.Properties.Contains(e.Target.Property!)).ToList();
+                var blocking = errors.Where(e => e.Target.Attribute == PlatformRules.Attribute && (e.Target.Property is null || builder.Properties.Contains(e.Target.Property))).ToList();
                 if (blocking.Count > 0)
                 {
                     refused.AddRange(blocking.Select(e => new ManifestError(path, e.Id, e.Message)));
+                    continue;
+                }
+
+                // A build setting, not a rule of the catalog: the error's code names the MSBuild property to fix, as for a service.
+                if (builder is MeshPrometheusRuleBuilder && PrometheusRuleLabels.Parse(platform.PrometheusRuleLabels).Error is string labelError)
+                {
+                    refused.Add(new ManifestError(path, PrometheusRuleLabels.Property, labelError));
                     continue;
                 }
 
@@ -67,7 +77,7 @@ namespace MeshAttributes.Core.Resources.Platform
                 string file = InjectedNamespaceBuilder.FileName(DnsLabel.IsValid(name) ? name : DnsLabel.Suggest(name) ?? "invalid");
                 var blocking = errors.Where(e =>
                     (e.Target.Attribute == PlatformRules.InjectNamespaceAttribute && e.Target.Item == i)
-                    || (e.Target.Attribute == PlatformRules.Attribute && e.Target.Property == "Name")).ToList();
+                    || (e.Target.Attribute == PlatformRules.Attribute && (e.Target.Property is null || e.Target.Property == "Name"))).ToList();
                 if (blocking.Count > 0)
                 {
                     refused.AddRange(blocking.Select(e => new ManifestError(Folder + "/" + file, e.Id, e.Message)));
@@ -82,7 +92,12 @@ namespace MeshAttributes.Core.Resources.Platform
                 }
             }
 
-            files.Add(new ManifestFile(Folder + "/" + KustomizationBuilder.FileName, YamlRenderer.Render(KustomizationBuilder.Build(resources), header)));
+            // With nothing of the platform writable there is nothing to list, as for a service whose every file is refused.
+            if (!whole)
+            {
+                files.Add(new ManifestFile(Folder + "/" + KustomizationBuilder.FileName, YamlRenderer.Render(KustomizationBuilder.Build(resources), header)));
+            }
+
             return new RenderedService(Folder, files.ToEquatableArray(), refused.ToEquatableArray());
         }
 

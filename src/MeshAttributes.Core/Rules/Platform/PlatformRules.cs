@@ -6,9 +6,11 @@ using MeshAttributes.Core.Model;
 namespace MeshAttributes.Core.Rules.Platform
 {
     /// <summary>
-    /// The rules on <c>[assembly: MeshPlatform]</c>: values Kubernetes or Istio would reject (MESH003, MESH004, MESH010–MESH012)
-    /// and settings that cause outages (MESH108–MESH111). Findings target <c>MeshPlatform</c> and the property, or the
-    /// <c>InjectNamespace</c> attribute by item. Both the generator (errors refuse files) and the analyzer run them.
+    /// The rules on <c>[assembly: MeshPlatform]</c>: values Kubernetes or Istio would reject (MESH003, MESH004, MESH010–MESH012),
+    /// a <c>MeshIstioVersion</c> that is not a release MeshAttributes writes for (MESH009) and settings that cause outages
+    /// (MESH108–MESH111). Findings target <c>MeshPlatform</c> and the property, the <c>InjectNamespace</c> attribute by item, or
+    /// <c>MeshPlatform</c> without a property when nothing of the platform can be written. Both the generator (errors refuse
+    /// files) and the analyzer run them.
     /// </summary>
     public static class PlatformRules
     {
@@ -24,6 +26,7 @@ namespace MeshAttributes.Core.Rules.Platform
         public static ImmutableArray<Finding> Evaluate(PlatformSpec platform, IReadOnlyList<string> servicesWithDependencies)
         {
             var findings = new FindingSink();
+            IstioVersion(platform, findings);
             Names(platform, findings);
             Ranges(platform, findings);
             Resources(platform.PilotResources, "Pilot", "istiod", findings);
@@ -32,6 +35,17 @@ namespace MeshAttributes.Core.Rules.Platform
             Replicas(platform, findings);
             Warnings(platform, servicesWithDependencies, findings);
             return findings.ToImmutable();
+        }
+
+        // Every field the platform writes exists from IstioRelease.Oldest on (the IstioOperator's meshConfig, defaultConfig and
+        // components fields date from Istio 1.7–1.10), and the PeerAuthentication's apiVersion follows the target: only the
+        // property itself can be wrong, and then no file is written, as for a service.
+        private static void IstioVersion(PlatformSpec p, FindingSink findings)
+        {
+            if (IstioReleaseRule.VersionProblem(p.IstioVersion, "of the platform") is string problem)
+            {
+                findings.Add(new Finding(RuleIds.NotInIstioRelease, FindingSeverity.Error, problem, new FindingTarget(Attribute)));
+            }
         }
 
         private static void Names(PlatformSpec p, FindingSink findings)
