@@ -128,6 +128,14 @@ namespace MeshAttributes.Analyzers.Tests
         }
 
         [Fact]
+        public Task MESH004_invalid_MeshPrometheusRuleLabels_fire_at_the_platform() =>
+            Analyze("[assembly: {|MESH004:MeshPlatform|}]", ("_MeshPrometheusRuleLabels", "release kube-prometheus-stack"));
+
+        [Fact]
+        public Task MESH004_valid_MeshPrometheusRuleLabels_are_silent_for_the_platform() =>
+            Analyze("[assembly: MeshPlatform]", ("_MeshPrometheusRuleLabels", "release=kube-prometheus-stack"));
+
+        [Fact]
         public Task MESH009_without_a_platform_the_platform_analyzer_is_silent() =>
             Analyze("""[assembly: MeshService("payment-service")]""", ("MeshIstioVersion", "latest"));
 

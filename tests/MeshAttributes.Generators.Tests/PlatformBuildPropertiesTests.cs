@@ -92,7 +92,7 @@ namespace MeshAttributes.Generators.Tests
             var platform = Assert.Single(run.Errors, e => e.Path.StartsWith("platform/", System.StringComparison.Ordinal));
             var service = Assert.Single(run.Errors, e => e.Path == "cart/prometheusrule.yaml");
             Assert.Equal(("platform/prometheusrule.yaml", service.Id, service.Message), (platform.Path, platform.Id, platform.Message));
-            Assert.Equal(PrometheusRuleLabels.Property, platform.Id);
+            Assert.Equal("MESH004", platform.Id);
             Assert.DoesNotContain("platform/prometheusrule.yaml", run.Manifests.Keys);
             Assert.Contains("platform/peerauthentication.yaml", run.Manifests.Keys);
             Assert.DoesNotContain("prometheusrule.yaml", run.Manifests["platform/kustomization.yaml"]);

@@ -33,7 +33,7 @@ namespace MeshAttributes.Generators.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(static start =>
             {
-                var session = new Session(start.Compilation, GeneratorOptions.Read(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, GeneratorOptions.IstioVersionProperty));
+                var session = new Session(start.Compilation, GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions));
                 start.RegisterSyntaxNodeAction(session.AnalyzeAttributeList, SyntaxKind.AttributeList);
                 start.RegisterSymbolAction(session.CollectService, SymbolKind.NamedType);
                 start.RegisterCompilationEndAction(session.AnalyzeCompilationEnd);
@@ -48,7 +48,7 @@ namespace MeshAttributes.Generators.Analyzers
             private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
             private readonly ConcurrentQueue<(string Service, Location Location)> _servicesWithDependencies = new();
 
-            public Session(Compilation compilation, string? istioVersion)
+            public Session(Compilation compilation, GeneratorOptions options)
             {
                 _compilation = compilation;
                 _referencesAttributes = new Lazy<bool>(() => compilation.ReferencedAssemblyNames.Any(a => a.Name == KnownNames.Namespace), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -56,8 +56,11 @@ namespace MeshAttributes.Generators.Analyzers
                     () =>
                     {
                         ImmutableArray<AttributeData> attributes = compilation.Assembly.GetAttributes();
-                        // As the generator does (PlatformPipeline): MeshIstioVersion is the target.
-                        return (AttributeSite.Of(attributes), PlatformReader.Read(attributes) is { } platform ? platform with { IstioVersion = istioVersion } : null);
+                        // As the generator does (PlatformPipeline): MeshIstioVersion is the target, MeshPrometheusRuleLabels label the alerts.
+                        PlatformSpec? platform = PlatformReader.Read(attributes) is { } read
+                            ? read with { IstioVersion = options.IstioVersion, PrometheusRuleLabels = options.PrometheusRuleLabels }
+                            : null;
+                        return (AttributeSite.Of(attributes), platform);
                     },
                     LazyThreadSafetyMode.ExecutionAndPublication);
                 _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => Analyze(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -19,7 +19,7 @@ namespace MeshAttributes.Core.Resources.Platform
 
         public bool IsKubernetesResource => true;
 
-        public IReadOnlyCollection<string> Properties { get; } = new[] { "Name", "MonitoringNamespace" };
+        public IReadOnlyCollection<string> Properties { get; } = new[] { "Name", "MonitoringNamespace", PrometheusRuleLabels.Property };
 
         public Node Build(PlatformSpec platform)
         {

@@ -52,13 +52,6 @@ namespace MeshAttributes.Core.Resources.Platform
                     continue;
                 }
 
-                // A build setting, not a rule of the catalog: the error's code names the MSBuild property to fix, as for a service.
-                if (builder is MeshPrometheusRuleBuilder && PrometheusRuleLabels.Parse(platform.PrometheusRuleLabels).Error is string labelError)
-                {
-                    refused.Add(new ManifestError(path, PrometheusRuleLabels.Property, labelError));
-                    continue;
-                }
-
                 Node document = builder is MeshDashboardConfigMapBuilder configMap && Rendered(files, Folder + "/" + configMap.WrappedFileName) is string json
                     ? configMap.Build(platform, json)
                     : builder.Build(platform);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Resources;
 
 namespace MeshAttributes.Core.Rules.Platform
 {
@@ -28,6 +29,7 @@ namespace MeshAttributes.Core.Rules.Platform
             var findings = new FindingSink();
             IstioVersion(platform, findings);
             Names(platform, findings);
+            Labels(platform, findings);
             Ranges(platform, findings);
             Resources(platform.PilotResources, "Pilot", "istiod", findings);
             Resources(platform.IngressGatewayResources, "IngressGateway", "the ingress gateway", findings);
@@ -45,6 +47,15 @@ namespace MeshAttributes.Core.Rules.Platform
             if (IstioReleaseRule.VersionProblem(p.IstioVersion, "of the platform") is string problem)
             {
                 findings.Add(new Finding(RuleIds.NotInIstioRelease, FindingSeverity.Error, problem, new FindingTarget(Attribute)));
+            }
+        }
+
+        // The same MESH004 finding as a service's (NameRule), on the property: it refuses the one file that carries the labels.
+        private static void Labels(PlatformSpec p, FindingSink findings)
+        {
+            if (PrometheusRuleLabels.Parse(p.PrometheusRuleLabels).Error is string labelError)
+            {
+                findings.Add(new Finding(RuleIds.InvalidName, FindingSeverity.Error, labelError, new FindingTarget(Attribute, PrometheusRuleLabels.Property)));
             }
         }
 
