@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -46,12 +47,12 @@ namespace MeshAttributes.Build
         /// <summary>
         /// Writes to a temp file in the same folder, then renames it over the target: a build stopped halfway leaves
         /// the old file or the new one, never half of one. The temp name is unique so that two builds writing the same
-        /// folder (say, two target frameworks sharing MeshManifestsOutputPath) cannot interleave their bytes.
+        /// folder (say, two target frameworks sharing MeshManifestsOutputPath) cannot interleave their bytes; it carries
+        /// this process's id so that a later build can tell a killed build's leftover (see <see cref="ManifestTempFile"/>).
         /// </summary>
         public static void WriteAtomically(string path, byte[] bytes)
         {
-            string folder = Path.GetDirectoryName(path)!;
-            string temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".meshtmp");
+            string temp = ManifestTempFile.For(path);
             try
             {
                 WriteNew(temp, bytes);
@@ -115,6 +116,22 @@ namespace MeshAttributes.Build
 
             File.Delete(path);
             return true;
+        }
+
+        /// <summary>
+        /// Deletes the temp files killed builds left in <paramref name="folders"/> (see <see cref="ManifestTempFile"/> for
+        /// which are leftovers) and returns how many.
+        /// </summary>
+        public static int RemoveLeftoverTempFiles(IEnumerable<string> folders)
+        {
+            DateTime now = DateTime.UtcNow;
+            int removed = 0;
+            foreach (string folder in folders.Distinct(StringComparer.Ordinal))
+            {
+                removed += ManifestTempFile.RemoveLeftovers(folder, now, ManifestTempFile.IsRunning).Count;
+            }
+
+            return removed;
         }
 
         /// <summary>

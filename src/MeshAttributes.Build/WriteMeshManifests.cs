@@ -78,6 +78,7 @@ namespace MeshAttributes.Build
             string current = root;
             try
             {
+                RemoveLeftoverTempFiles(planned, previous);
                 int deleted = DeleteStale(previous, planned, ref current);
                 int written = 0;
                 foreach (PlannedManifest manifest in planned)
@@ -252,6 +253,20 @@ namespace MeshAttributes.Build
             }
 
             return deleted;
+        }
+
+        /// <summary>
+        /// Removes the temp files a killed build left in the folders this build writes or deletes from, before a stale
+        /// service folder is pruned (a leftover would keep it). A build writing the same folder right now keeps its own.
+        /// </summary>
+        private void RemoveLeftoverTempFiles(List<PlannedManifest> planned, ManifestStamp? previous)
+        {
+            IEnumerable<string> files = planned.Select(m => m.FullPath).Concat(previous?.Files ?? Enumerable.Empty<string>());
+            int removed = ManifestFileSystem.RemoveLeftoverTempFiles(files.Select(f => Path.GetDirectoryName(f)!));
+            if (removed > 0)
+            {
+                Log.LogMessage(MessageImportance.Normal, "MeshAttributes: removed {0} temp file(s) an interrupted build left", removed);
+            }
         }
 
         /// <summary>Whether the previous run's file is still this project's to delete; says so in the log when it is not.</summary>
