@@ -19,5 +19,6 @@ namespace MeshAttributes.Core.Rules
         public const string ShadowedGatewayErrors = "MESH105";
         public const string MutualTlsNotStrict = "MESH106";
         public const string StackedRetries = "MESH107";
+        public const string EndpointNotRouted = "MESH300";
     }
 }

@@ -20,7 +20,7 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a DNS-1123 label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, or Kubernetes rejects the resources.");
 
-        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.", WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.");
 
         public static readonly DiagnosticDescriptor ConflictingSettings = Create(RuleIds.ConflictingSettings, "Settings Istio ignores together", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Some settings cannot mean anything together, e.g. PerTryTimeout or RetryOn with Attempts = 0, which turns retries off.");
 
@@ -44,6 +44,8 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor EndpointNotRouted = Create(RuleIds.EndpointNotRouted, "Endpoint not routed", DiagnosticCategories.Coverage, DiagnosticSeverity.Info, "A minimal-API handler carries [Retry], [Timeout] or [Idempotent], but its route or HTTP methods cannot be known at compile time (computed at run time, a group passed in as a parameter, a local assigned more than once), so it gets no route of its own rather than a guessed one.");
+
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             InvalidDuration,
             InvalidRetryOn,
@@ -60,7 +62,8 @@ namespace MeshAttributes.Generators.Analyzers
             EjectAllHosts,
             ShadowedGatewayErrors,
             MutualTlsNotStrict,
-            StackedRetries);
+            StackedRetries,
+            EndpointNotRouted);
 
         private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = ImmutableDictionary.CreateRange(
             System.Linq.Enumerable.Select(All, d => new System.Collections.Generic.KeyValuePair<string, DiagnosticDescriptor>(d.Id, d)));

@@ -22,25 +22,8 @@ namespace MeshAttributes.Generators.FrontEnd
         public const string MeshManifest = "MeshAttributes.MeshManifestAttribute";
         public const string MeshManifestError = "MeshAttributes.MeshManifestErrorAttribute";
 
-        private static readonly string[] All =
-        {
-            MeshService, CircuitBreaker, ConnectionPool, LoadBalancer, RetryBudget, MutualTls, Retry, Timeout, Idempotent, DependsOn,
-            AllowCaller, Alerting, MeshManifest, MeshManifestError,
-        };
-
-        /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace: one of the constants when it is one.</summary>
-        public static string Qualified(string typeMetadataName)
-        {
-            foreach (string known in All)
-            {
-                if (known.Length == Namespace.Length + 1 + typeMetadataName.Length && string.CompareOrdinal(known, Namespace.Length + 1, typeMetadataName, 0, typeMetadataName.Length) == 0)
-                {
-                    return known;
-                }
-            }
-
-            return Namespace + "." + typeMetadataName;
-        }
+        /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace.</summary>
+        public static string Qualified(string typeMetadataName) => Namespace + "." + typeMetadataName;
 
         /// <summary>The attribute's short name as findings use it: <c>MeshAttributes.RetryAttribute</c> → <c>Retry</c>.</summary>
         public static string ShortName(string metadataName) =>
