@@ -22,6 +22,10 @@ namespace MeshAttributes.Analyzers.Tests
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>The diagnostic <paramref name="id"/> expected at markup location <c>{|#n:…|}</c>, with its whole message.</summary>
+        public static DiagnosticResult Diagnostic(string id, int location, string message) =>
+            new DiagnosticResult(Descriptors.ForId(id)).WithLocation(location).WithMessage(message);
+
         /// <summary>The analyzer over sources in a project that does not reference the MeshAttributes assembly.</summary>
         public static Task AnalyzerWithoutAttributesReference(string source, params DiagnosticResult[] expected)
         {
