@@ -28,6 +28,12 @@ namespace MeshAttributes.Generators.Tests
         }
 
         [Fact]
+        public void The_generator_takes_names_from_the_attributes_assembly_without_loading_it() =>
+            Assert.DoesNotContain(
+                typeof(MeshManifestGenerator).Assembly.GetReferencedAssemblies(),
+                a => a.Name == typeof(MeshServiceAttribute).Assembly.GetName().Name);
+
+        [Fact]
         public void Qualifying_an_unknown_name_spells_it_out() =>
             Assert.Equal("MeshAttributes.SomethingElseAttribute", KnownNames.Qualified("SomethingElseAttribute"));
     }
