@@ -81,6 +81,25 @@ namespace MeshAttributes.Analyzers.Tests
                 """);
 
         [Fact]
+        public Task MESH300_a_conventionally_routed_action_is_left_out_and_a_routed_one_is_not() =>
+            Verify.Analyzer(Sources.Usings + "\n" + Service + """
+                public class HomeController : Controller
+                {
+                    [Timeout("2s")]
+                    public IActionResult {|#0:Index|}() => View();
+
+                    [Timeout("2s")]
+                    [HttpGet("/about")]
+                    public IActionResult About() => View();
+
+                    [Timeout("2s")]
+                    [NonAction]
+                    public IActionResult Helper() => View();
+                }
+                """,
+                Verify.Diagnostic("MESH300", 0, "Endpoint not routed: action HomeController.Index carries [Timeout], but it has no attribute route ([HttpGet(\"...\")] or [Route] on it or its controller), and conventional routes are configured at run time; give the action an attribute route. Until then its attributes make no route of their own, and the service's default route applies to it"));
+
+        [Fact]
         public Task MESH300_is_silent_for_a_handler_without_mesh_attributes() =>
             Verify.Analyzer(Sources.Usings + "\n" + Service + """
                 public static class Endpoints

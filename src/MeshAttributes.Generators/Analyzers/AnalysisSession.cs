@@ -36,6 +36,8 @@ namespace MeshAttributes.Generators.Analyzers
 
         private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
 
+        private const string NotRoutedConsequence = "Until then its attributes make no route of their own, and the service's default route applies to it";
+
         private readonly Compilation _compilation;
         private readonly string? _defaultNamespace;
         private readonly Lazy<bool> _referencesAttributes;
@@ -144,9 +146,19 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            ImmutableArray<EndpointSpec> endpoints = EndpointReader.ReadAction(method, AspNetSymbols.For(context.Compilation));
+            AspNetSymbols symbols = AspNetSymbols.For(context.Compilation);
+            ImmutableArray<EndpointSpec> endpoints = EndpointReader.ReadAction(method, symbols);
             if (endpoints.IsEmpty)
             {
+                if (AttributeSite.Of(method.GetAttributes()).FirstOrDefault(s => EndpointPolicies.Any(s.Is)) is { } policy
+                    && EndpointReader.ActionNotRouted(method, symbols) is { } reason)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EndpointNotRouted,
+                        method.Locations[0],
+                        $"Endpoint not routed: action {method.ContainingType.Name}.{method.Name} carries [{policy.ShortName}], but {reason}. {NotRoutedConsequence}"));
+                }
+
                 return;
             }
 
@@ -205,7 +217,7 @@ namespace MeshAttributes.Generators.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.EndpointNotRouted,
                         location,
-                        $"Endpoint not routed: the handler {invocation.TargetMethod.Name} maps carries [{policy.ShortName}], but {reason}. Until then its attributes make no route of their own, and the service's default route applies to it"));
+                        $"Endpoint not routed: the handler {invocation.TargetMethod.Name} maps carries [{policy.ShortName}], but {reason}. {NotRoutedConsequence}"));
                 }
 
                 return;

@@ -59,6 +59,7 @@ namespace MeshAttributes.Generators.FrontEnd
             NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
             ActionNameAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ActionNameAttribute");
             AreaAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.AreaAttribute");
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             var verbs = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             foreach (string verb in new[] { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" })
             {
@@ -96,6 +97,8 @@ namespace MeshAttributes.Generators.FrontEnd
         public INamedTypeSymbol? ActionNameAttribute { get; }
 
         public INamedTypeSymbol? AreaAttribute { get; }
+
+        public INamedTypeSymbol? ControllerBase { get; }
 
         /// <summary>The symbols of <paramref name="compilation"/>, resolved on first use and kept as long as the compilation lives.</summary>
         public static AspNetSymbols For(Compilation compilation) => Cache.GetValue(compilation, static c => new AspNetSymbols(c));

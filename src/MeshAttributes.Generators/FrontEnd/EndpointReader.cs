@@ -157,6 +157,24 @@ namespace MeshAttributes.Generators.FrontEnd
         }
 
         /// <summary>
+        /// Why a controller action that <see cref="ReadAction"/> finds no route for has none, or null when the method is no
+        /// action: MVC takes a public method of a public, non-abstract <c>…Controller</c> class for an action even without a
+        /// route attribute, and routes it by conventional routes, which are configured at run time.
+        /// </summary>
+        public static string? ActionNotRouted(IMethodSymbol method, AspNetSymbols symbols)
+        {
+            INamedTypeSymbol type = method.ContainingType;
+            bool isController = type.Name.EndsWith("Controller", StringComparison.Ordinal) || AspNetSymbols.InheritsFrom(type, symbols.ControllerBase);
+            return method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
+                && type.DeclaredAccessibility == Accessibility.Public && !type.IsAbstract && !type.IsStatic && isController
+                && symbols.ControllerBase is not null
+                && !method.GetAttributes().Any(a => AspNetSymbols.Is(a.AttributeClass, symbols.NonActionAttribute))
+                && ReadAction(method, symbols).IsEmpty
+                ? "it has no attribute route ([HttpGet(\"...\")] or [Route] on it or its controller), and conventional routes are configured at run time; give the action an attribute route"
+                : null;
+        }
+
+        /// <summary>
         /// The endpoint a lambda stands for when it is the handler of one of ASP.NET Core's <c>Map*</c> calls, or why its route
         /// cannot be known at compile time.
         /// </summary>
