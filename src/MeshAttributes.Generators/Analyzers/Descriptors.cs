@@ -8,7 +8,8 @@ namespace MeshAttributes.Generators.Analyzers
     /// Every descriptor, in catalog order. The message is the finding's own (it names the values and what to write instead),
     /// so each format is <c>{0}</c>. Errors are errors by default; severities are configurable the standard way (.editorconfig,
     /// WarningsAsErrors), and the generator refuses to render an invalid value whatever severity the user picks.
-    /// Descriptors reported when the whole compilation is known carry the CompilationEnd tag.
+    /// Only MESH107, reported when the whole compilation is known, carries the CompilationEnd tag: the IDE takes an id so tagged
+    /// for build-only.
     /// </summary>
     public static class Descriptors
     {
@@ -44,7 +45,7 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
 
-        public static readonly DiagnosticDescriptor EndpointNotRouted = Create(RuleIds.EndpointNotRouted, "Endpoint not routed", DiagnosticCategories.Coverage, DiagnosticSeverity.Info, "A minimal-API handler carries [Retry], [Timeout] or [Idempotent], but its route or HTTP methods cannot be known at compile time (computed at run time, a group passed in as a parameter, a local assigned more than once), so it gets no route of its own rather than a guessed one.");
+        public static readonly DiagnosticDescriptor EndpointNotRouted = Create(RuleIds.EndpointNotRouted, "Endpoint not routed", DiagnosticCategories.Coverage, DiagnosticSeverity.Info, "An endpoint carries [Retry], [Timeout] or [Idempotent], but its route or HTTP methods cannot be known at compile time (computed at run time, a group passed in as a parameter, a local assigned more than once, conventional routing), so it gets no route of its own rather than a guessed one.");
 
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             InvalidDuration,
