@@ -410,6 +410,23 @@ namespace MeshAttributes.Generators.Tests
             Assert.Empty(EndpointReader.ReadAction(list, AspNetSymbols.For(compilation)));
         }
 
+        [Fact]
+        public void Every_well_known_type_is_found_in_the_assembly_it_is_looked_up_in()
+        {
+            AspNetSymbols symbols = AspNetSymbols.For(GeneratorHarness.CreateCompilation("class C { }"));
+
+            Assert.Equal(16, symbols.MapMethods.Count); // MapGet … MapPatch and MapMethods with RequestDelegate or Delegate, Map with a string or RoutePattern each
+            Assert.Equal(2, symbols.MapGroups.Count);
+            Assert.Equal(7, symbols.HttpVerbAttributes.Count);
+            Assert.All(
+                new[]
+                {
+                    symbols.RouteGroupBuilder, symbols.HttpMethods, symbols.HttpMethodAttribute, symbols.RouteAttribute, symbols.AcceptVerbsAttribute,
+                    symbols.NonActionAttribute, symbols.ActionNameAttribute, symbols.AreaAttribute, symbols.ControllerBase,
+                },
+                type => Assert.NotNull(type));
+        }
+
         public static IEnumerable<object[]> SampleServices() =>
             new[] { "CheckoutService", "InventoryService", "PaymentService", "ShippingService" }.Select(s => new object[] { s });
 

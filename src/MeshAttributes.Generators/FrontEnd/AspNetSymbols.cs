@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -10,14 +11,35 @@ namespace MeshAttributes.Generators.FrontEnd
     /// The ASP.NET Core types and methods an endpoint is recognised by, resolved once per compilation, so that a call or an
     /// attribute is compared with them as symbols: a user's own <c>MapGet</c> or <c>RouteAttribute</c> is never taken for
     /// ASP.NET Core's. A type the compilation does not reference is null, and nothing is recognised by it.
+    /// <para>
+    /// Each type is looked up in the assembly that defines it, not with <c>Compilation.GetTypeByMetadataName</c>: that one
+    /// searches every referenced assembly (a web project references about two hundred) and opens namespaces in each that
+    /// the compiler itself never needs, which cost more than everything else the analyzer did.
+    /// </para>
     /// </summary>
     internal sealed class AspNetSymbols
     {
         private static readonly ConditionalWeakTable<Compilation, AspNetSymbols> Cache = new();
 
+        private const string Routing = "Microsoft.AspNetCore.Routing";
+        private const string HttpAbstractions = "Microsoft.AspNetCore.Http.Abstractions";
+        private const string MvcCore = "Microsoft.AspNetCore.Mvc.Core";
+
         private AspNetSymbols(Compilation compilation)
         {
-            INamedTypeSymbol? extensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+            var assemblies = new Dictionary<string, IAssemblySymbol>(StringComparer.Ordinal);
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.Name is Routing or HttpAbstractions or MvcCore && !assemblies.ContainsKey(assembly.Name))
+                {
+                    assemblies.Add(assembly.Name, assembly);
+                }
+            }
+
+            INamedTypeSymbol? Type(string assembly, string metadataName) =>
+                assemblies.TryGetValue(assembly, out IAssemblySymbol? defining) ? defining.GetTypeByMetadataName(metadataName) : null;
+
+            INamedTypeSymbol? extensions = Type(Routing, "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
             var maps = new Dictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
             var groups = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             if (extensions is not null)
@@ -51,19 +73,19 @@ namespace MeshAttributes.Generators.FrontEnd
 
             MapMethods = maps;
             MapGroups = groups;
-            RouteGroupBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
-            HttpMethods = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpMethods");
-            HttpMethodAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
-            RouteAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RouteAttribute");
-            AcceptVerbsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute");
-            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            ActionNameAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ActionNameAttribute");
-            AreaAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.AreaAttribute");
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            RouteGroupBuilder = Type(Routing, "Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+            HttpMethods = Type(HttpAbstractions, "Microsoft.AspNetCore.Http.HttpMethods");
+            HttpMethodAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute");
+            RouteAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.RouteAttribute");
+            AcceptVerbsAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.AcceptVerbsAttribute");
+            NonActionAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            ActionNameAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.ActionNameAttribute");
+            AreaAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.AreaAttribute");
+            ControllerBase = Type(MvcCore, "Microsoft.AspNetCore.Mvc.ControllerBase");
             var verbs = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             foreach (string verb in new[] { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" })
             {
-                if (compilation.GetTypeByMetadataName($"Microsoft.AspNetCore.Mvc.Http{verb}Attribute") is { } attribute)
+                if (Type(MvcCore, $"Microsoft.AspNetCore.Mvc.Http{verb}Attribute") is { } attribute)
                 {
                     verbs.Add(attribute, verb.ToUpperInvariant());
                 }
