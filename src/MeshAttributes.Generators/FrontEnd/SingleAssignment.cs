@@ -1,4 +1,5 @@
-using System.Linq;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,60 +12,73 @@ namespace MeshAttributes.Generators.FrontEnd
     /// </summary>
     internal static class SingleAssignment
     {
+        // The writes of every local of a body, found in one walk and kept while the body's operations live: the handlers
+        // of one method ask about the same few group locals.
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, Writes>> Bodies = new();
+
         /// <summary>The value <paramref name="reference"/>'s local holds, or null with the reason it cannot be known.</summary>
         public static IOperation? ValueOf(ILocalReferenceOperation reference, out string? reason)
         {
-            ILocalSymbol local = reference.Local;
             IOperation root = reference;
             while (root.Parent is { } parent)
             {
                 root = parent;
             }
 
-            IOperation? value = null;
-            int writes = 0;
-            bool unfollowable = false;
+            ILocalSymbol local = reference.Local;
+            Writes writes = Bodies.GetValue(root, WritesOf).TryGetValue(local, out Writes found) ? found : default;
+            if (writes.Count == 1 && writes.Value is not null && !writes.Unfollowable)
+            {
+                reason = null;
+                return writes.Value;
+            }
+
+            reason = writes.Count > 1
+                ? $"the group it is mapped on is held in local '{local.Name}', which is assigned more than once, so which group it holds is known only at run time; give each group its own local"
+                : $"the group it is mapped on is held in local '{local.Name}', whose value this reader cannot follow; assign the local once from MapGroup";
+            return null;
+        }
+
+        private static Dictionary<ILocalSymbol, Writes> WritesOf(IOperation root)
+        {
+            var locals = new Dictionary<ILocalSymbol, Writes>(SymbolEqualityComparer.Default);
+            void Add(ILocalSymbol local, IOperation? value, bool unfollowable)
+            {
+                locals.TryGetValue(local, out Writes writes);
+                locals[local] = new Writes(writes.Count + 1, value, writes.Unfollowable || unfollowable);
+            }
+
             foreach (IOperation operation in root.Descendants())
             {
                 switch (operation)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    case IVariableDeclaratorOperation declarator:
                         if ((declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer)
                         {
-                            writes++;
-                            value = initializer.Value;
+                            Add(declarator.Symbol, initializer.Value, unfollowable: false);
                         }
 
                         break;
-                    case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
-                        unfollowable = true;
-                        break;
-                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
-                    case IRecursivePatternOperation recursive when SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, local):
-                        unfollowable = true;
-                        break;
-                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local):
-                        if (IsWrite(other, out IOperation? assigned))
+                    case IForEachLoopOperation loop:
+                        foreach (ILocalSymbol local in loop.Locals)
                         {
-                            writes++;
-                            value = assigned;
-                            unfollowable |= assigned is null;
+                            Add(local, null, unfollowable: true);
                         }
 
+                        break;
+                    case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                        Add(local, null, unfollowable: true);
+                        break;
+                    case IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol local }:
+                        Add(local, null, unfollowable: true);
+                        break;
+                    case ILocalReferenceOperation reference when IsWrite(reference, out IOperation? assigned):
+                        Add(reference.Local, assigned, unfollowable: assigned is null);
                         break;
                 }
             }
 
-            if (writes == 1 && value is not null && !unfollowable)
-            {
-                reason = null;
-                return value;
-            }
-
-            reason = writes > 1
-                ? $"the group it is mapped on is held in local '{local.Name}', which is assigned more than once, so which group it holds is known only at run time; give each group its own local"
-                : $"the group it is mapped on is held in local '{local.Name}', whose value this reader cannot follow; assign the local once from MapGroup";
-            return null;
+            return locals;
         }
 
         // Whether the reference writes its local, and the value written when it is a plain assignment.
@@ -101,5 +115,9 @@ namespace MeshAttributes.Generators.FrontEnd
                     return false;
             }
         }
+    
+
+        // How often a local is written, the value of its last plain write, and whether any write is one that cannot be followed.
+        private readonly record struct Writes(int Count, IOperation? Value, bool Unfollowable);
     }
 }
