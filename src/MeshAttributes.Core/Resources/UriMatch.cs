@@ -54,7 +54,7 @@ namespace MeshAttributes.Core.Resources
             }
 
             string[] segments = path.Substring(1).Split('/');
-            StringBuilder regex = StringBuilderCache.Acquire();
+            var regex = new StringBuilder();
             int literal = 0;
             bool anyParameter = false, catchAll = false;
             foreach (string segment in segments)
@@ -109,7 +109,7 @@ namespace MeshAttributes.Core.Resources
                 }
             }
 
-            string value = StringBuilderCache.ToStringAndRelease(regex);
+            string value = regex.ToString();
             return anyParameter
                 ? new UriMatch("regex", value.Length == 0 ? "/" : value, literal, segments.Length, catchAll)
                 : new UriMatch("exact", ExactPath(segments), literal, segments.Length, false);
