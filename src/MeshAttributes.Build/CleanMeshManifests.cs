@@ -9,7 +9,8 @@ namespace MeshAttributes.Build
 {
     /// <summary>
     /// Deletes the manifests the last build recorded in its stamp, and the service folders that leaves empty.
-    /// CoreClean alone would miss them whenever MeshManifestsOutputPath lies outside OutDir.
+    /// CoreClean alone would miss them whenever MeshManifestsOutputPath lies outside OutDir. A listed file modified
+    /// since that build is left alone: another project, or a person, wrote it.
     /// </summary>
     public sealed class CleanMeshManifests : Task
     {
@@ -35,6 +36,12 @@ namespace MeshAttributes.Build
                 var deleted = new List<string>();
                 foreach (string file in stamp.Files)
                 {
+                    if (!stamp.StillOwns(file))
+                    {
+                        Log.LogMessage(MessageImportance.Normal, "MeshAttributes: left {0} in place: it was modified after this project wrote it, so it is not this project's to delete", file);
+                        continue;
+                    }
+
                     if (ManifestFileSystem.DeleteIfExists(file))
                     {
                         deleted.Add(file);

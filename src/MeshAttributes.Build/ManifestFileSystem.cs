@@ -51,15 +51,10 @@ namespace MeshAttributes.Build
         public static void WriteAtomically(string path, byte[] bytes)
         {
             string folder = Path.GetDirectoryName(path)!;
-            Directory.CreateDirectory(folder);
             string temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".meshtmp");
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    stream.Write(bytes, 0, bytes.Length);
-                }
-
+                WriteNew(temp, bytes);
                 if (File.Exists(path))
                 {
                     File.Replace(temp, path, destinationBackupFileName: null);
@@ -82,6 +77,30 @@ namespace MeshAttributes.Build
                 if (File.Exists(temp))
                 {
                     File.Delete(temp);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Creates <paramref name="temp"/> (and its folder) holding <paramref name="bytes"/>. Tried twice: a build sharing
+        /// the manifests folder may remove the folder, emptied of its own files, between creating it and the write.
+        /// </summary>
+        private static void WriteNew(string temp, byte[] bytes)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+                try
+                {
+                    using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                    {
+                        stream.Write(bytes, 0, bytes.Length);
+                    }
+
+                    return;
+                }
+                catch (DirectoryNotFoundException) when (attempt == 1)
+                {
                 }
             }
         }

@@ -1,6 +1,7 @@
 using System.Linq;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Resources;
+using MeshAttributes.Generators.Analyzers;
 using MeshAttributes.Generators.Emit;
 using MeshAttributes.Generators.FrontEnd;
 using Microsoft.CodeAnalysis;
@@ -28,13 +29,29 @@ namespace MeshAttributes.Generators
                 .Select(static (s, _) => s!)
                 .WithTrackingName(TrackingNames.Services);
 
+            // The assembly's own service carries the in-app retries its code makes, recorded on its Sidecar for the mesh view.
+            var inAppRetries = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => node is InvocationExpressionSyntax invocation && InAppRetryReader.IsCandidate(invocation),
+                    static (ctx, ct) => InAppRetryReader.Read((InvocationExpressionSyntax)ctx.Node, ctx.SemanticModel, ct))
+                .Where(static r => r is not null)
+                .Select(static (r, _) => r!)
+                .Collect()
+                .Select(static (retries, _) => retries.ToEquatableArray())
+                .WithTrackingName(TrackingNames.InAppRetries);
+            services = services
+                .Combine(inAppRetries)
+                .Select(static (pair, _) => pair.Left.IsAssembly && pair.Right.Count > 0
+                    ? pair.Left with { Spec = pair.Left.Spec with { InAppRetries = pair.Right } }
+                    : pair.Left);
+
             // Controllers, actions and handler lambdas carrying [Retry] or [Timeout]. A declaration with both attributes is read
             // once, by the [Retry] pipeline: both would read the same endpoints.
             var retryEndpoints = Endpoints(context, KnownNames.Retry, readElsewhere: null).WithTrackingName(TrackingNames.RetryEndpoints);
             var timeoutEndpoints = Endpoints(context, KnownNames.Timeout, readElsewhere: KnownNames.Retry).WithTrackingName(TrackingNames.TimeoutEndpoints);
 
             var options = context.AnalyzerConfigOptionsProvider
-                .Select(static (provider, _) => new GeneratorOptions(MeshNamespace.Read(provider.GlobalOptions)))
+                .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()
@@ -54,6 +71,8 @@ namespace MeshAttributes.Generators
 
             context.RegisterSourceOutput(rendered, static (spc, service) =>
                 spc.AddSource(ManifestSourceWriter.HintName(service), ManifestSourceWriter.Write(service)));
+
+            PlatformPipeline.Register(context, options);
         }
 
         // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own

@@ -30,7 +30,7 @@ namespace MeshAttributes.Generators
             foreach (var group in services.GroupBy(s => s.Spec.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 DeclaredService declared = group.OrderBy(s => s.IsAssembly ? 0 : 1).First();
-                ServiceSpec spec = MeshNamespace.Apply(declared.Spec, options.Namespace) with
+                ServiceSpec spec = options.ApplyTo(declared.Spec) with
                 {
                     Endpoints = declared.IsAssembly ? ownEndpoints : EquatableArray<EndpointSpec>.Empty,
                 };

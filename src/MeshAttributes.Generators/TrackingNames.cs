@@ -9,5 +9,8 @@ namespace MeshAttributes.Generators
         public const string Options = "MeshOptions";
         public const string ServiceModels = "MeshServiceModels";
         public const string Rendered = "MeshRendered";
+        public const string Platform = "MeshPlatform";
+        public const string PlatformRendered = "MeshPlatformRendered";
+        public const string InAppRetries = "MeshInAppRetries";
     }
 }

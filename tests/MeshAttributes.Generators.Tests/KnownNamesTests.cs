@@ -13,6 +13,7 @@ namespace MeshAttributes.Generators.Tests
         [InlineData(KnownNames.LoadBalancer, typeof(LoadBalancerAttribute))]
         [InlineData(KnownNames.RetryBudget, typeof(RetryBudgetAttribute))]
         [InlineData(KnownNames.MutualTls, typeof(MutualTlsAttribute))]
+        [InlineData(KnownNames.OutboundTrafficPolicy, typeof(OutboundTrafficPolicyAttribute))]
         [InlineData(KnownNames.Retry, typeof(RetryAttribute))]
         [InlineData(KnownNames.Timeout, typeof(TimeoutAttribute))]
         [InlineData(KnownNames.Idempotent, typeof(IdempotentAttribute))]
@@ -21,6 +22,8 @@ namespace MeshAttributes.Generators.Tests
         [InlineData(KnownNames.Alerting, typeof(AlertingAttribute))]
         [InlineData(KnownNames.MeshManifest, typeof(MeshManifestAttribute))]
         [InlineData(KnownNames.MeshManifestError, typeof(MeshManifestErrorAttribute))]
+        [InlineData(KnownNames.MeshPlatform, typeof(MeshPlatformAttribute))]
+        [InlineData(KnownNames.InjectNamespace, typeof(InjectNamespaceAttribute))]
         public void Metadata_names_match_the_public_attribute_types(string constant, Type type)
         {
             Assert.Equal(type.FullName, constant);

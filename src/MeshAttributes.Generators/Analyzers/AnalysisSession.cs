@@ -32,6 +32,7 @@ namespace MeshAttributes.Generators.Analyzers
         {
             KnownNames.CircuitBreaker, KnownNames.ConnectionPool, KnownNames.LoadBalancer, KnownNames.RetryBudget, KnownNames.MutualTls,
             KnownNames.DependsOn, KnownNames.AllowCaller, KnownNames.Alerting, KnownNames.Retry, KnownNames.Timeout,
+            KnownNames.OutboundTrafficPolicy,
         };
 
         private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
@@ -39,7 +40,7 @@ namespace MeshAttributes.Generators.Analyzers
         private const string NotRoutedConsequence = "Until then its attributes make no route of their own, and the service's default route applies to it";
 
         private readonly Compilation _compilation;
-        private readonly string? _defaultNamespace;
+        private readonly GeneratorOptions _options;
         private readonly Lazy<bool> _referencesAttributes;
         private readonly Lazy<AssemblyPolicy> _assemblyPolicy;
         private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
@@ -47,10 +48,10 @@ namespace MeshAttributes.Generators.Analyzers
         private readonly ConcurrentQueue<EndpointSpec> _endpoints = new();
         private readonly ConcurrentQueue<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
-        public AnalysisSession(Compilation compilation, string? defaultNamespace)
+        public AnalysisSession(Compilation compilation, GeneratorOptions options)
         {
             _compilation = compilation;
-            _defaultNamespace = defaultNamespace;
+            _options = options;
 
             // By assembly name: GetTypeByMetadataName would make Roslyn open the namespaces of every referenced assembly.
             _referencesAttributes = new Lazy<bool>(
@@ -396,8 +397,8 @@ namespace MeshAttributes.Generators.Analyzers
         private static void Report(Action<Diagnostic> report, AttributeSite attribute, string message, Location fallback, CancellationToken cancellationToken) =>
             report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
 
-        private ServiceSpec? WithDefaults(ServiceSpec? spec) =>
-            spec is null ? null : MeshNamespace.Apply(spec, _defaultNamespace);
+        // As the generator does (ServiceModelBuilder).
+        private ServiceSpec? WithDefaults(ServiceSpec? spec) => spec is null ? null : _options.ApplyTo(spec);
 
         private readonly record struct DeclaredClassService(ServiceSpec Spec, Location Location);
 
@@ -409,7 +410,8 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 Sites = sites;
                 Service = service;
-                RetryCanReplay = service?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
+                RetryCanReplay = service?.Retry is { Attempts: > 0 } retry
+                    && (retry.RetryOn is string retryOn ? !RetryConditions.IsSafeForNonIdempotent(retryOn) : service.TargetIstio < IstioFeatures.DefaultRetryWithout503);
             }
 
             public ImmutableArray<AttributeSite> Sites { get; }

@@ -20,8 +20,11 @@ namespace MeshAttributes.Generators.FrontEnd
         public const string DependsOn = Namespace + "." + nameof(DependsOnAttribute);
         public const string AllowCaller = Namespace + "." + nameof(AllowCallerAttribute);
         public const string Alerting = Namespace + "." + nameof(AlertingAttribute);
+        public const string OutboundTrafficPolicy = Namespace + "." + nameof(OutboundTrafficPolicyAttribute);
         public const string MeshManifest = Namespace + "." + nameof(MeshManifestAttribute);
         public const string MeshManifestError = Namespace + "." + nameof(MeshManifestErrorAttribute);
+        public const string MeshPlatform = Namespace + "." + nameof(MeshPlatformAttribute);
+        public const string InjectNamespace = Namespace + "." + nameof(InjectNamespaceAttribute);
 
         /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace.</summary>
         public static string Qualified(string typeMetadataName) => Namespace + "." + typeMetadataName;

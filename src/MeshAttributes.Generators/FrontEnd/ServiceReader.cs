@@ -19,6 +19,7 @@ namespace MeshAttributes.Generators.FrontEnd
             LoadBalancerSpec? loadBalancer = null;
             RetryBudgetSpec? retryBudget = null;
             MutualTlsSpec? mutualTls = null;
+            OutboundTrafficPolicySpec? outboundTrafficPolicy = null;
             RetrySpec? retry = null;
             TimeoutSpec? timeout = null;
             AlertingSpec? alerting = null;
@@ -64,6 +65,10 @@ namespace MeshAttributes.Generators.FrontEnd
                 else if (a.Is(KnownNames.MutualTls) && a.CtorInt(0) is int mode)
                 {
                     mutualTls = new MutualTlsSpec(mode);
+                }
+                else if (a.Is(KnownNames.OutboundTrafficPolicy) && a.CtorInt(0) is int outboundMode)
+                {
+                    outboundTrafficPolicy = new OutboundTrafficPolicySpec(outboundMode);
                 }
                 else if (a.Is(KnownNames.Retry))
                 {
@@ -111,7 +116,9 @@ namespace MeshAttributes.Generators.FrontEnd
                 dependsOn.ToEquatableArray(),
                 callers.ToEquatableArray(),
                 alerting,
-                EquatableArray<EndpointSpec>.Empty);
+                EquatableArray<EndpointSpec>.Empty,
+                service.NamedString(nameof(MeshServiceAttribute.ServiceAccount)),
+                outboundTrafficPolicy);
         }
 
         public static RetrySpec ReadRetry(AttributeData a) =>
