@@ -45,28 +45,21 @@ namespace MeshAttributes.Generators
                     ? pair.Left with { Spec = pair.Left.Spec with { InAppRetries = pair.Right } }
                     : pair.Left);
 
-            // A declaration with both attributes is read once, by the [Retry] pipeline: both would read the same endpoints.
+            // Controllers, actions and handler lambdas carrying [Retry] or [Timeout]. A declaration with both attributes is read
+            // once, by the [Retry] pipeline: both would read the same endpoints.
             var retryEndpoints = Endpoints(context, KnownNames.Retry, readElsewhere: null).WithTrackingName(TrackingNames.RetryEndpoints);
             var timeoutEndpoints = Endpoints(context, KnownNames.Timeout, readElsewhere: KnownNames.Retry).WithTrackingName(TrackingNames.TimeoutEndpoints);
-
-            // Minimal-API handlers in one pipeline for both attributes: a lambda's symbol costs binding the method around
-            // it, which a pipeline per attribute would pay once per attribute on every compilation change.
-            var handlerEndpoints = context.SyntaxProvider
-                .CreateSyntaxProvider(
-                    static (node, _) => EndpointReader.IsHandlerCandidate(node),
-                    static (ctx, ct) => EndpointReader.ReadAttributedHandler(ctx.Node, ctx.SemanticModel, ct).ToEquatableArray())
-                .WithTrackingName(TrackingNames.HandlerEndpoints);
 
             var options = context.AnalyzerConfigOptionsProvider
                 .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()
-                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()).Combine(handlerEndpoints.Collect()))
+                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()))
                 .Combine(options)
                 .SelectMany(static (input, _) => ServiceModelBuilder.Build(
                     input.Left.Left,
-                    input.Left.Right.Left.Left.AddRange(input.Left.Right.Left.Right).AddRange(input.Left.Right.Right),
+                    input.Left.Right.Left.AddRange(input.Left.Right.Right),
                     input.Right))
                 .WithTrackingName(TrackingNames.ServiceModels);
 
@@ -88,8 +81,8 @@ namespace MeshAttributes.Generators
             context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => EndpointReader.IsEndpointCandidate(node),
-                (ctx, _) => readElsewhere is not null && EndpointReader.HasAttribute(ctx.TargetSymbol, readElsewhere)
+                (ctx, ct) => readElsewhere is not null && EndpointReader.HasAttribute(ctx.TargetSymbol, readElsewhere)
                     ? EquatableArray<EndpointSpec>.Empty
-                    : EndpointReader.Read(ctx.TargetSymbol).ToEquatableArray());
+                    : EndpointReader.Read(ctx.TargetSymbol, ctx.TargetNode, ctx.SemanticModel, ct).ToEquatableArray());
     }
 }

@@ -34,11 +34,7 @@ namespace MeshAttributes.Generators
                 {
                     Endpoints = declared.IsAssembly ? ownEndpoints : EquatableArray<EndpointSpec>.Empty,
                 };
-                int count = group.Count();
-                string? duplicate = count > 1
-                    ? $"Service '{spec.Name}' is declared {count} times with [MeshService] in this project; each service must be declared once, so rename or remove the others"
-                    : null;
-                models.Add(new ServiceModel(spec, duplicate));
+                models.Add(new ServiceModel(spec, group.Count()));
             }
 
             return models.ToImmutableArray();

@@ -33,8 +33,17 @@ namespace MeshAttributes.Analyzers.Tests
             Assert.StartsWith("MeshAttributes.", d.Category);
             Assert.Equal("{0}", d.MessageFormat.ToString());
             Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
-            Assert.Equal(int.Parse(id.Substring(4)) < 100 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, d.DefaultSeverity);
+            int number = int.Parse(id.Substring(4));
+            Assert.Equal(number < 100 ? DiagnosticSeverity.Error : number < 300 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault);
+        }
+
+        [Fact]
+        public void Only_the_whole_project_rules_are_tagged_compilation_end_so_every_other_id_shows_as_you_type()
+        {
+            // The IDE treats an id as build-only when a descriptor of it carries the tag.
+            var tagged = Descriptors.All.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id);
+            Assert.Equal(new[] { RuleIds.StackedRetries, RuleIds.AllowAnyWithDependencies }, tagged.OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Fact]

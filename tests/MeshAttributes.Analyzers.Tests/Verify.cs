@@ -22,6 +22,10 @@ namespace MeshAttributes.Analyzers.Tests
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>The diagnostic <paramref name="id"/> expected at markup location <c>{|#n:…|}</c>, with its whole message.</summary>
+        public static DiagnosticResult Diagnostic(string id, int location, string message) =>
+            new DiagnosticResult(Descriptors.ForId(id)).WithLocation(location).WithMessage(message);
+
         /// <summary>The analyzer with MSBuild properties visible to the compiler, e.g. <c>("MeshIstioVersion", "1.22")</c>.</summary>
         public static Task AnalyzerWithProperties(string source, (string Name, string Value)[] properties, params DiagnosticResult[] expected)
         {

@@ -62,7 +62,7 @@ namespace MeshAttributes.Core.Resources
                 omittable--;
             }
 
-            StringBuilder regex = StringBuilderCache.Acquire().Append("(?i)");
+            var regex = new StringBuilder("(?i)");
             if (texts.Length == 0)
             {
                 regex.Append('/');
@@ -103,7 +103,7 @@ namespace MeshAttributes.Core.Resources
                 regex.Append("/?");
             }
 
-            return new UriMatch(StringBuilderCache.ToStringAndRelease(regex), precedence.ToString());
+            return new UriMatch(regex.ToString(), precedence.ToString());
         }
 
         /// <summary>A leading slash, no trailing slash, <c>~/</c> resolved.</summary>

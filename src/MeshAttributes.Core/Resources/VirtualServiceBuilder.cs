@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
-using MeshAttributes.Core.Rendering;
 
 namespace MeshAttributes.Core.Resources
 {
@@ -111,7 +110,7 @@ namespace MeshAttributes.Core.Resources
         // "<methods>-<path slug>", lower case: "get-api-orders-id"; "any" without methods, "root" for the root path.
         private static string RouteName(EndpointSpec endpoint)
         {
-            System.Text.StringBuilder name = StringBuilderCache.Acquire();
+            var name = new System.Text.StringBuilder();
             if (endpoint.Methods.Count == 0)
             {
                 name.Append("any");
@@ -149,7 +148,7 @@ namespace MeshAttributes.Core.Resources
                 name.Length--;
             }
 
-            return StringBuilderCache.ToStringAndRelease(name.Length == prefix ? name.Append("root") : name);
+            return (name.Length == prefix ? name.Append("root") : name).ToString();
         }
 
         private static string JoinMethods(EquatableArray<string> methods) => methods.Count switch

@@ -27,5 +27,6 @@ namespace MeshAttributes.Core.Rules
         public const string AllowAnyWithDependencies = "MESH109";
         public const string MeshMutualTlsNotStrict = "MESH110";
         public const string AppStartsBeforeProxy = "MESH111";
+        public const string EndpointNotRouted = "MESH300";
     }
 }

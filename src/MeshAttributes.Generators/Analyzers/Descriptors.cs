@@ -8,7 +8,8 @@ namespace MeshAttributes.Generators.Analyzers
     /// Every descriptor, in catalog order. The message is the finding's own (it names the values and what to write instead),
     /// so each format is <c>{0}</c>. Errors are errors by default; severities are configurable the standard way (.editorconfig,
     /// WarningsAsErrors), and the generator refuses to render an invalid value whatever severity the user picks.
-    /// Descriptors reported when the whole compilation is known carry the CompilationEnd tag.
+    /// Only MESH107, reported when the whole compilation is known, carries the CompilationEnd tag: the IDE takes an id so tagged
+    /// for build-only.
     /// </summary>
     public static class Descriptors
     {
@@ -20,7 +21,7 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a valid Kubernetes name or label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, service account names DNS-1123 subdomains and MeshPrometheusRuleLabels Kubernetes labels, or Kubernetes rejects the resources (or, for a service account, no pod can run as it).");
 
-        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.", WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.");
 
         public static readonly DiagnosticDescriptor ConflictingSettings = Create(RuleIds.ConflictingSettings, "Settings Istio ignores together", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Some settings cannot mean anything together, e.g. PerTryTimeout or RetryOn with Attempts = 0, which turns retries off.");
 
@@ -45,6 +46,8 @@ namespace MeshAttributes.Generators.Analyzers
         public static readonly DiagnosticDescriptor MutualTlsNotStrict = Create(RuleIds.MutualTlsNotStrict, "Mutual TLS not STRICT", DiagnosticCategories.Security, DiagnosticSeverity.Warning, "PERMISSIVE or DISABLE accepts plaintext callers without an identity, defeating [AllowCaller] and encryption.");
 
         public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor EndpointNotRouted = Create(RuleIds.EndpointNotRouted, "Endpoint not routed", DiagnosticCategories.Coverage, DiagnosticSeverity.Info, "An endpoint carries [Retry], [Timeout] or [Idempotent], but its route or HTTP methods cannot be known at compile time (computed at run time, a group passed in as a parameter, a local assigned more than once, conventional routing), so it gets no route of its own rather than a guessed one.");
 
         public static readonly DiagnosticDescriptor InvalidQuantity = Create(RuleIds.InvalidQuantity, "Not a Kubernetes resource quantity", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "CPU and memory requests and limits are Kubernetes quantities: a non-negative number with at most one suffix (200m, 0.5, 256Mi, 1Gi). Kubernetes rejects anything else, so the install file is not written.");
 
@@ -92,6 +95,7 @@ namespace MeshAttributes.Generators.Analyzers
             ShadowedGatewayErrors,
             MutualTlsNotStrict,
             StackedRetries,
+            EndpointNotRouted,
             InvalidQuantity,
             InvertedReplicaBounds,
             RequestAboveLimit,

@@ -11,5 +11,8 @@ namespace MeshAttributes.Generators.Analyzers
 
         /// <summary>Valid, but it weakens the mesh's security.</summary>
         public const string Security = "MeshAttributes.Security";
+
+        /// <summary>Valid, but part of the code gets no manifest: what MeshAttributes left out rather than guessed.</summary>
+        public const string Coverage = "MeshAttributes.Coverage";
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MeshAttributes.Generators.Analyzers
 {
     /// <summary>
-    /// Reports every single-service rule of the catalog (MESH001–MESH009, MESH100–MESH107) at the attribute argument it
+    /// Reports every single-service rule of the catalog (MESH001–MESH009, MESH100–MESH107, MESH300) at the attribute argument it
     /// concerns. The rules are Core's; this class only wires Roslyn callbacks to <see cref="AnalysisSession"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -28,7 +28,7 @@ namespace MeshAttributes.Generators.Analyzers
                 start.RegisterSyntaxNodeAction(session.AnalyzeAttributeList, SyntaxKind.AttributeList);
                 start.RegisterSymbolAction(session.AnalyzeType, SymbolKind.NamedType);
                 start.RegisterSymbolAction(session.AnalyzeMethod, SymbolKind.Method);
-                start.RegisterSyntaxNodeAction(session.AnalyzeInvocation, SyntaxKind.InvocationExpression);
+                start.RegisterOperationAction(session.AnalyzeInvocation, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(session.AnalyzeCompilationEnd);
             });
         }

@@ -8,10 +8,6 @@ namespace MeshAttributes.Generators.FrontEnd
     /// <summary>Reads the service-level attributes of an assembly or a <c>[MeshService]</c> class into a <see cref="ServiceSpec"/>.</summary>
     internal static class ServiceReader
     {
-        // [MeshService(ServiceAccount)] and [AllowCaller(ServiceAccount)]. The attributes assembly is not referenced, so no nameof:
-        // KnownNamesTests checks the name against both properties.
-        internal const string ServiceAccountProperty = "ServiceAccount";
-
         /// <summary>The service declared on <paramref name="target"/>, without endpoints; null when it has no <c>[MeshService]</c>.</summary>
         public static ServiceSpec? Read(ISymbol target) => Read(target.GetAttributes());
 
@@ -39,24 +35,24 @@ namespace MeshAttributes.Generators.FrontEnd
                 else if (a.Is(KnownNames.CircuitBreaker))
                 {
                     circuitBreaker = new CircuitBreakerSpec(
-                        a.NamedInt("Consecutive5xxErrors"),
-                        a.NamedInt("ConsecutiveGatewayErrors"),
-                        a.NamedString("Interval"),
-                        a.NamedString("BaseEjectionTime"),
-                        a.NamedInt("MaxEjectionPercent"),
-                        a.NamedInt("MinHealthPercent"));
+                        a.NamedInt(nameof(CircuitBreakerAttribute.Consecutive5xxErrors)),
+                        a.NamedInt(nameof(CircuitBreakerAttribute.ConsecutiveGatewayErrors)),
+                        a.NamedString(nameof(CircuitBreakerAttribute.Interval)),
+                        a.NamedString(nameof(CircuitBreakerAttribute.BaseEjectionTime)),
+                        a.NamedInt(nameof(CircuitBreakerAttribute.MaxEjectionPercent)),
+                        a.NamedInt(nameof(CircuitBreakerAttribute.MinHealthPercent)));
                 }
                 else if (a.Is(KnownNames.ConnectionPool))
                 {
                     connectionPool = new ConnectionPoolSpec(
-                        a.NamedInt("MaxConnections"),
-                        a.NamedString("ConnectTimeout"),
-                        a.NamedInt("H2UpgradePolicy"),
-                        a.NamedInt("Http1MaxPendingRequests"),
-                        a.NamedInt("Http2MaxRequests"),
-                        a.NamedInt("MaxRequestsPerConnection"),
-                        a.NamedInt("MaxRetries"),
-                        a.NamedString("IdleTimeout"));
+                        a.NamedInt(nameof(ConnectionPoolAttribute.MaxConnections)),
+                        a.NamedString(nameof(ConnectionPoolAttribute.ConnectTimeout)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.H2UpgradePolicy)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.Http1MaxPendingRequests)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.Http2MaxRequests)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.MaxRequestsPerConnection)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.MaxRetries)),
+                        a.NamedString(nameof(ConnectionPoolAttribute.IdleTimeout)));
                 }
                 else if (a.Is(KnownNames.LoadBalancer) && a.CtorInt(0) is int simple)
                 {
@@ -64,7 +60,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
                 else if (a.Is(KnownNames.RetryBudget))
                 {
-                    retryBudget = new RetryBudgetSpec(a.NamedDouble("Percent"), a.NamedInt("MinRetryConcurrency"));
+                    retryBudget = new RetryBudgetSpec(a.NamedDouble(nameof(RetryBudgetAttribute.Percent)), a.NamedInt(nameof(RetryBudgetAttribute.MinRetryConcurrency)));
                 }
                 else if (a.Is(KnownNames.MutualTls) && a.CtorInt(0) is int mode)
                 {
@@ -85,18 +81,18 @@ namespace MeshAttributes.Generators.FrontEnd
                 else if (a.Is(KnownNames.Alerting))
                 {
                     alerting = new AlertingSpec(
-                        a.NamedDouble("ErrorRateWarning"),
-                        a.NamedDouble("ErrorRateCritical"),
-                        a.NamedString("LatencyP99"),
-                        a.NamedString("RunbookUrl"));
+                        a.NamedDouble(nameof(AlertingAttribute.ErrorRateWarning)),
+                        a.NamedDouble(nameof(AlertingAttribute.ErrorRateCritical)),
+                        a.NamedString(nameof(AlertingAttribute.LatencyP99)),
+                        a.NamedString(nameof(AlertingAttribute.RunbookUrl)));
                 }
                 else if (a.Is(KnownNames.DependsOn))
                 {
-                    dependsOn.Add(new DependencySpec(a.CtorString(0) ?? string.Empty, a.NamedString("Namespace")));
+                    dependsOn.Add(new DependencySpec(a.CtorString(0) ?? string.Empty, a.NamedString(nameof(DependsOnAttribute.Namespace))));
                 }
                 else if (a.Is(KnownNames.AllowCaller))
                 {
-                    callers.Add(new CallerSpec(a.CtorString(0) ?? string.Empty, a.NamedString("Namespace"), a.NamedString(ServiceAccountProperty)));
+                    callers.Add(new CallerSpec(a.CtorString(0) ?? string.Empty, a.NamedString(nameof(AllowCallerAttribute.Namespace)), a.NamedString(nameof(AllowCallerAttribute.ServiceAccount))));
                 }
             }
 
@@ -105,10 +101,10 @@ namespace MeshAttributes.Generators.FrontEnd
                 return null;
             }
 
-            int? port = service.NamedInt("Port");
+            int? port = service.NamedInt(nameof(MeshServiceAttribute.Port));
             return new ServiceSpec(
                 service.CtorString(0) ?? string.Empty,
-                service.NamedString("Namespace"),
+                service.NamedString(nameof(MeshServiceAttribute.Namespace)),
                 port,
                 circuitBreaker,
                 connectionPool,
@@ -121,12 +117,12 @@ namespace MeshAttributes.Generators.FrontEnd
                 callers.ToEquatableArray(),
                 alerting,
                 EquatableArray<EndpointSpec>.Empty,
-                service.NamedString(ServiceAccountProperty),
+                service.NamedString(nameof(MeshServiceAttribute.ServiceAccount)),
                 outboundTrafficPolicy);
         }
 
         public static RetrySpec ReadRetry(AttributeData a) =>
-            new(a.NamedInt("Attempts"), a.NamedString("PerTryTimeout"), a.NamedString("RetryOn"));
+            new(a.NamedInt(nameof(RetryAttribute.Attempts)), a.NamedString(nameof(RetryAttribute.PerTryTimeout)), a.NamedString(nameof(RetryAttribute.RetryOn)));
 
         public static TimeoutSpec ReadTimeout(AttributeData a) =>
             new(a.CtorString(0) ?? string.Empty);
