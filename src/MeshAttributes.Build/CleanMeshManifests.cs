@@ -9,7 +9,9 @@ namespace MeshAttributes.Build
 {
     /// <summary>
     /// Deletes the manifests the last build recorded in its stamp, and the service folders that leaves empty.
-    /// CoreClean alone would miss them whenever MeshManifestsOutputPath lies outside OutDir.
+    /// CoreClean alone would miss them whenever MeshManifestsOutputPath lies outside OutDir. A listed file modified
+    /// since that build is left alone: another project, or a person, wrote it. Temp files an interrupted build left in
+    /// those folders go too (see <see cref="ManifestTempFile"/>).
     /// </summary>
     public sealed class CleanMeshManifests : Task
     {
@@ -32,9 +34,17 @@ namespace MeshAttributes.Build
                     return true;
                 }
 
+                // First, so that a temp file an interrupted build left does not keep a service folder from being removed.
+                ManifestFileSystem.RemoveLeftoverTempFiles(stamp.Files.Select(f => Path.GetDirectoryName(f)!));
                 var deleted = new List<string>();
                 foreach (string file in stamp.Files)
                 {
+                    if (!stamp.StillOwns(file))
+                    {
+                        Log.LogMessage(MessageImportance.Normal, "MeshAttributes: left {0} in place: it was modified after this project wrote it, so it is not this project's to delete", file);
+                        continue;
+                    }
+
                     if (ManifestFileSystem.DeleteIfExists(file))
                     {
                         deleted.Add(file);

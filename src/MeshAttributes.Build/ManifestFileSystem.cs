@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -46,20 +47,15 @@ namespace MeshAttributes.Build
         /// <summary>
         /// Writes to a temp file in the same folder, then renames it over the target: a build stopped halfway leaves
         /// the old file or the new one, never half of one. The temp name is unique so that two builds writing the same
-        /// folder (say, two target frameworks sharing MeshManifestsOutputPath) cannot interleave their bytes.
+        /// folder (say, two target frameworks sharing MeshManifestsOutputPath) cannot interleave their bytes; it carries
+        /// this process's id so that a later build can tell a killed build's leftover (see <see cref="ManifestTempFile"/>).
         /// </summary>
         public static void WriteAtomically(string path, byte[] bytes)
         {
-            string folder = Path.GetDirectoryName(path)!;
-            Directory.CreateDirectory(folder);
-            string temp = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".meshtmp");
+            string temp = ManifestTempFile.For(path);
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    stream.Write(bytes, 0, bytes.Length);
-                }
-
+                WriteNew(temp, bytes);
                 if (File.Exists(path))
                 {
                     File.Replace(temp, path, destinationBackupFileName: null);
@@ -86,6 +82,30 @@ namespace MeshAttributes.Build
             }
         }
 
+        /// <summary>
+        /// Creates <paramref name="temp"/> (and its folder) holding <paramref name="bytes"/>. Tried twice: a build sharing
+        /// the manifests folder may remove the folder, emptied of its own files, between creating it and the write.
+        /// </summary>
+        private static void WriteNew(string temp, byte[] bytes)
+        {
+            for (int attempt = 1; ; attempt++)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+                try
+                {
+                    using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                    {
+                        stream.Write(bytes, 0, bytes.Length);
+                    }
+
+                    return;
+                }
+                catch (DirectoryNotFoundException) when (attempt == 1)
+                {
+                }
+            }
+        }
+
         /// <summary>Deletes the file if it exists; returns whether there was one.</summary>
         public static bool DeleteIfExists(string path)
         {
@@ -96,6 +116,22 @@ namespace MeshAttributes.Build
 
             File.Delete(path);
             return true;
+        }
+
+        /// <summary>
+        /// Deletes the temp files killed builds left in <paramref name="folders"/> (see <see cref="ManifestTempFile"/> for
+        /// which are leftovers) and returns how many.
+        /// </summary>
+        public static int RemoveLeftoverTempFiles(IEnumerable<string> folders)
+        {
+            DateTime now = DateTime.UtcNow;
+            int removed = 0;
+            foreach (string folder in folders.Distinct(StringComparer.Ordinal))
+            {
+                removed += ManifestTempFile.RemoveLeftovers(folder, now, ManifestTempFile.IsRunning).Count;
+            }
+
+            return removed;
         }
 
         /// <summary>

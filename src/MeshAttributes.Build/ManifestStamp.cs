@@ -19,9 +19,15 @@ namespace MeshAttributes.Build
     internal sealed class ManifestStamp
     {
         public ManifestStamp(string outputFolder, IReadOnlyList<string> files)
+            : this(outputFolder, files, DateTime.MaxValue)
+        {
+        }
+
+        private ManifestStamp(string outputFolder, IReadOnlyList<string> files, DateTime writtenAtUtc)
         {
             OutputFolder = outputFolder;
             Files = files;
+            WrittenAtUtc = writtenAtUtc;
         }
 
         /// <summary>Absolute, with a trailing separator.</summary>
@@ -29,6 +35,19 @@ namespace MeshAttributes.Build
 
         /// <summary>Absolute paths, each inside <see cref="OutputFolder"/>.</summary>
         public IReadOnlyList<string> Files { get; }
+
+        /// <summary>
+        /// When the stamp was written: after every manifest of its run. A listed file modified later was rewritten by
+        /// someone else since (another project that now declares the service, into a shared MeshManifestsOutputPath, or
+        /// a person), so it is no longer this project's to delete.
+        /// </summary>
+        public DateTime WrittenAtUtc { get; }
+
+        /// <summary>
+        /// Whether <paramref name="file"/> is still as this project's run left it (not modified after the stamp), so that
+        /// deleting it can only ever remove a file this project wrote.
+        /// </summary>
+        public bool StillOwns(string file) => File.GetLastWriteTimeUtc(file) <= WrittenAtUtc;
 
         /// <summary>
         /// Reads a stamp; null when there is none or it is not one of ours. Lines outside the recorded folder are
@@ -62,7 +81,7 @@ namespace MeshAttributes.Build
                 }
             }
 
-            return new ManifestStamp(folder, files);
+            return new ManifestStamp(folder, files, File.GetLastWriteTimeUtc(path));
         }
 
         public void Write(string path)

@@ -39,6 +39,7 @@ namespace MeshAttributes.Build
                 return new MeshAssemblyContents(manifests, errors);
             }
 
+            bool hasPlatform = false;
             foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
             {
                 CustomAttribute attribute = reader.GetCustomAttribute(handle);
@@ -53,9 +54,13 @@ namespace MeshAttributes.Build
                     ImmutableArray<CustomAttributeTypedArgument<string>> args = DecodeStrings(attribute, name, 3);
                     errors.Add(new ManifestErrorEntry((string?)args[0].Value, (string?)args[1].Value, (string?)args[2].Value));
                 }
+                else if (name == MeshAttributeNames.Platform)
+                {
+                    hasPlatform = true;
+                }
             }
 
-            return new MeshAssemblyContents(manifests, errors);
+            return new MeshAssemblyContents(manifests, errors, hasPlatform);
         }
 
         /// <summary>
@@ -110,6 +115,11 @@ namespace MeshAttributes.Build
             if (reader.StringComparer.Equals(name, MeshAttributeNames.Manifest))
             {
                 return MeshAttributeNames.Manifest;
+            }
+
+            if (reader.StringComparer.Equals(name, MeshAttributeNames.Platform))
+            {
+                return MeshAttributeNames.Platform;
             }
 
             return reader.StringComparer.Equals(name, MeshAttributeNames.ManifestError) ? MeshAttributeNames.ManifestError : null;

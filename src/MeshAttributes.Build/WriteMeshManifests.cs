@@ -51,11 +51,21 @@ namespace MeshAttributes.Build
             }
 
             string root = ManifestFileSystem.NormalizeFolder(OutputPath);
-            List<PlannedManifest>? planned = Plan(contents.Manifests, root);
+            List<PlannedManifest>? planned = Plan(contents.Manifests, root, contents.HasPlatform);
+            ManifestStamp? previous;
+            try
+            {
+                previous = ManifestStamp.Read(StampFile);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                LogTaskError(BuildErrorCodes.FileSystem, $"MeshAttributes could not read its list of written manifests '{StampFile}': {ex.Message}");
+                return false;
+            }
 
             if (contents.Errors.Count > 0)
             {
-                ReportManifestErrors(contents.Errors, root);
+                ReportManifestErrors(contents.Errors, root, previous, contents.HasPlatform);
                 return false;
             }
 
@@ -64,13 +74,16 @@ namespace MeshAttributes.Build
                 return false;
             }
 
+            // Names the file being written or deleted in the error: that is the path the user has to look at.
+            string current = root;
             try
             {
-                ManifestStamp? previous = ManifestStamp.Read(StampFile);
-                int deleted = DeleteStale(previous, planned);
+                RemoveLeftoverTempFiles(planned, previous);
+                int deleted = DeleteStale(previous, planned, ref current);
                 int written = 0;
                 foreach (PlannedManifest manifest in planned)
                 {
+                    current = manifest.FullPath;
                     if (ManifestFileSystem.WriteIfChanged(manifest.FullPath, manifest.Bytes))
                     {
                         written++;
@@ -78,14 +91,14 @@ namespace MeshAttributes.Build
                     }
                 }
 
+                current = StampFile;
                 new ManifestStamp(root, planned.Select(m => m.FullPath).ToList()).Write(StampFile);
                 ManifestFiles = planned.Select(m => m.ToTaskItem()).ToArray();
 
-                int services = planned.Select(m => ManifestPath.ServiceOf(m.RelativePath)).Distinct(StringComparer.Ordinal).Count();
                 Log.LogMessage(
                     MessageImportance.High,
                     "MeshAttributes: {0}, {1} in {2} ({3} written, {4} deleted)",
-                    Count(services, "service"),
+                    Outputs(planned, contents.HasPlatform),
                     Count(planned.Count, "manifest"),
                     root,
                     written,
@@ -95,14 +108,17 @@ namespace MeshAttributes.Build
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                // The stamp is left as it was, so the next build retries with the same knowledge of what is on disk.
-                LogTaskError(BuildErrorCodes.FileSystem, $"MeshAttributes could not update the manifests in '{root}': {ex.Message}");
+                // The stamp is left as it was, so the next build retries with the same knowledge of what is on disk; and
+                // MeshWriteManifests, whose output the stamp is, runs again even when nothing else changed.
+                LogTaskError(
+                    BuildErrorCodes.FileSystem,
+                    $"MeshAttributes could not update '{current}' in the manifests folder '{root}': {ex.Message} Make the folder writable (or point MeshManifestsOutputPath elsewhere) and build again.");
                 return false;
             }
         }
 
         /// <summary>Validates every path up front so that nothing is written when any one is wrong; null on failure.</summary>
-        private List<PlannedManifest>? Plan(IReadOnlyList<ManifestEntry> manifests, string root)
+        private List<PlannedManifest>? Plan(IReadOnlyList<ManifestEntry> manifests, string root, bool hasPlatform)
         {
             var planned = new List<PlannedManifest>(manifests.Count);
             // Ignoring case: two paths differing only in case would be one file on Windows and macOS.
@@ -120,7 +136,11 @@ namespace MeshAttributes.Build
                 string path = manifest.Path!;
                 if (!seen.Add(path))
                 {
-                    LogTaskError(BuildErrorCodes.DuplicatePath, $"MeshAttributes: two manifests have the path '{path}'; each manifest needs its own file.");
+                    LogTaskError(
+                        BuildErrorCodes.DuplicatePath,
+                        hasPlatform && IsPlatformFolder(ManifestPath.ServiceOf(path))
+                            ? $"MeshAttributes: two manifests have the path '{path}': a service named '{ManifestPath.ServiceOf(path)}' writes into the folder of [assembly: MeshPlatform]'s files; rename the service in its [MeshService(\"...\")]."
+                            : $"MeshAttributes: two manifests have the path '{path}'; each manifest needs its own file.");
                     ok = false;
                     continue;
                 }
@@ -161,7 +181,7 @@ namespace MeshAttributes.Build
         /// Fails the build with each refused manifest and removes a stale copy from an earlier build, so the
         /// folder never holds a manifest that no longer matches the code.
         /// </summary>
-        private void ReportManifestErrors(IReadOnlyList<ManifestErrorEntry> errors, string root)
+        private void ReportManifestErrors(IReadOnlyList<ManifestErrorEntry> errors, string root, ManifestStamp? previous, bool hasPlatform)
         {
             foreach (ManifestErrorEntry error in errors)
             {
@@ -176,10 +196,10 @@ namespace MeshAttributes.Build
                     endLineNumber: 0,
                     endColumnNumber: 0,
                     message: "{0}",
-                    $"MeshAttributes did not write '{ManifestPath.FileOf(path)}' for service '{ManifestPath.ServiceOf(path)}': {error.Message}");
+                    $"MeshAttributes did not write '{ManifestPath.FileOf(path)}' for {Owner(ManifestPath.ServiceOf(path), hasPlatform)}: {error.Message}");
 
                 string? fullPath = ResolveOrReport(error.Path, root);
-                if (fullPath == null)
+                if (fullPath == null || previous == null || !previous.Files.Contains(fullPath, StringComparer.Ordinal) || !OwnedOrLogged(previous, fullPath))
                 {
                     continue;
                 }
@@ -202,21 +222,23 @@ namespace MeshAttributes.Build
         /// <summary>
         /// Deletes what the previous run wrote and this one does not produce (a removed attribute, a renamed service,
         /// a moved MeshManifestsOutputPath). Runs before writing, so a file renamed only in case survives on
-        /// case-insensitive file systems.
+        /// case-insensitive file systems. Only files the stamp lists and that nobody modified since are deleted, so in a
+        /// MeshManifestsOutputPath shared by several projects a build never removes another project's manifests.
         /// </summary>
-        private int DeleteStale(ManifestStamp? previous, List<PlannedManifest> planned)
+        private int DeleteStale(ManifestStamp? previous, List<PlannedManifest> planned, ref string current)
         {
             if (previous == null)
             {
                 return 0;
             }
 
-            var current = new HashSet<string>(planned.Select(m => m.FullPath), StringComparer.Ordinal);
+            var produced = new HashSet<string>(planned.Select(m => m.FullPath), StringComparer.Ordinal);
             var emptied = new List<string>();
             int deleted = 0;
             foreach (string file in previous.Files)
             {
-                if (!current.Contains(file) && ManifestFileSystem.DeleteIfExists(file))
+                current = file;
+                if (!produced.Contains(file) && File.Exists(file) && OwnedOrLogged(previous, file) && ManifestFileSystem.DeleteIfExists(file))
                 {
                     deleted++;
                     emptied.Add(Path.GetDirectoryName(file)!);
@@ -233,9 +255,59 @@ namespace MeshAttributes.Build
             return deleted;
         }
 
+        /// <summary>
+        /// Removes the temp files a killed build left in the folders this build writes or deletes from, before a stale
+        /// service folder is pruned (a leftover would keep it). A build writing the same folder right now keeps its own.
+        /// </summary>
+        private void RemoveLeftoverTempFiles(List<PlannedManifest> planned, ManifestStamp? previous)
+        {
+            IEnumerable<string> files = planned.Select(m => m.FullPath).Concat(previous?.Files ?? Enumerable.Empty<string>());
+            int removed = ManifestFileSystem.RemoveLeftoverTempFiles(files.Select(f => Path.GetDirectoryName(f)!));
+            if (removed > 0)
+            {
+                Log.LogMessage(MessageImportance.Normal, "MeshAttributes: removed {0} temp file(s) an interrupted build left", removed);
+            }
+        }
+
+        /// <summary>Whether the previous run's file is still this project's to delete; says so in the log when it is not.</summary>
+        private bool OwnedOrLogged(ManifestStamp previous, string file)
+        {
+            if (previous.StillOwns(file))
+            {
+                return true;
+            }
+
+            Log.LogMessage(
+                MessageImportance.Normal,
+                "MeshAttributes: left {0} in place: it was modified after this project wrote it (by another project writing the same folder, or by hand), so it is not this project's to delete",
+                file);
+            return false;
+        }
+
         private void LogTaskError(string code, string message) =>
             Log.LogError(null, code, null, null, 0, 0, 0, 0, "{0}", message);
 
         private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+        // Compared ignoring case, as paths are: on Windows and macOS a service's "Platform" folder is the platform's.
+        private static bool IsPlatformFolder(string folder) => string.Equals(folder, MeshAttributeNames.PlatformFolder, StringComparison.OrdinalIgnoreCase);
+
+        // Who a folder's files belong to, for messages: the platform, when the assembly has one, or a service.
+        private static string Owner(string folder, bool hasPlatform) =>
+            hasPlatform && IsPlatformFolder(folder) ? "the platform" : $"service '{folder}'";
+
+        // What the summary counts: the services' folders, and the platform's apart ("2 services and the platform").
+        private static string Outputs(List<PlannedManifest> planned, bool hasPlatform)
+        {
+            var folders = planned.Select(m => ManifestPath.ServiceOf(m.RelativePath)).Distinct(StringComparer.Ordinal).ToList();
+            bool platform = hasPlatform && folders.Any(IsPlatformFolder);
+            int services = folders.Count(f => !(hasPlatform && IsPlatformFolder(f)));
+            if (!platform)
+            {
+                return Count(services, "service");
+            }
+
+            return services == 0 ? "the platform" : Count(services, "service") + " and the platform";
+        }
     }
 }

@@ -38,7 +38,10 @@ namespace MeshAttributes.CodeFixes
                 }
 
                 context.RegisterCodeFix(DocumentFixes.Action("Mark the endpoint [Idempotent]", IdempotentKey, context.Document, diagnostic, MarkIdempotent), diagnostic);
-                context.RegisterCodeFix(DocumentFixes.Action($"Retry only on \"{RetryConditions.SafeRetryOn}\"", SafeRetryOnKey, context.Document, diagnostic, RetryOnlySafely), diagnostic);
+                if (diagnostic.Properties.ContainsKey(FindingProperties.Replacement))
+                {
+                    context.RegisterCodeFix(DocumentFixes.Action($"Retry only on \"{SafeRetryOn(diagnostic)}\"", SafeRetryOnKey, context.Document, diagnostic, RetryOnlySafely), diagnostic);
+                }
             }
         }
 
@@ -55,7 +58,7 @@ namespace MeshAttributes.CodeFixes
             bool inherited = diagnostic.Properties.TryGetValue(FindingProperties.Inherited, out string? value) && value == "true";
             if (!inherited && ArgumentEditing.ArgumentAt(root, diagnostic.Location) is { } argument)
             {
-                ArgumentEditing.ReplaceValue(editor, argument, ArgumentEditing.String(RetryConditions.SafeRetryOn));
+                ArgumentEditing.ReplaceValue(editor, argument, ArgumentEditing.String(SafeRetryOn(diagnostic)));
                 return;
             }
 
@@ -75,8 +78,14 @@ namespace MeshAttributes.CodeFixes
                 arguments.Add(ArgumentEditing.Named("PerTryTimeout", ArgumentEditing.String(perTry)));
             }
 
-            arguments.Add(ArgumentEditing.Named("RetryOn", ArgumentEditing.String(RetryConditions.SafeRetryOn)));
+            arguments.Add(ArgumentEditing.Named("RetryOn", ArgumentEditing.String(SafeRetryOn(diagnostic))));
             editor.ReplaceNode(endpoint, (current, _) => ArgumentEditing.AddAttribute(current, ArgumentEditing.Attribute("Retry", arguments.ToArray())));
         }
+
+        // The safe conditions the target Istio release accepts, as the rule worked them out (no reset-before-request before 1.23).
+        private static string SafeRetryOn(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(FindingProperties.Replacement, out string? replacement) && replacement is not null
+                ? replacement
+                : RetryConditions.SafeRetryOn;
     }
 }

@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MeshAttributes.CodeFixes
 {
     /// <summary>
-    /// MESH001 (rewrite an unambiguous duration), MESH002 (closest retry condition, no spaces) and MESH106 (STRICT): the
-    /// finding carries the corrected value, and the fix writes it into the argument the diagnostic points at.
+    /// MESH001 (rewrite an unambiguous duration), MESH002 (closest retry condition, no spaces), MESH106 and MESH110 (STRICT)
+    /// and MESH111 (hold the application until its proxy starts): the finding carries the corrected value, and the fix
+    /// writes it into the argument the diagnostic points at.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceValueCodeFixProvider)), Shared]
     public sealed class ReplaceValueCodeFixProvider : CodeFixProvider
@@ -19,7 +20,8 @@ namespace MeshAttributes.CodeFixes
         private const string Key = "MeshAttributes.ReplaceValue";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            ImmutableArray.Create(RuleIds.InvalidDuration, RuleIds.InvalidRetryOn, RuleIds.MutualTlsNotStrict);
+            ImmutableArray.Create(
+                RuleIds.InvalidDuration, RuleIds.InvalidRetryOn, RuleIds.MutualTlsNotStrict, RuleIds.MeshMutualTlsNotStrict, RuleIds.AppStartsBeforeProxy);
 
         public override FixAllProvider GetFixAllProvider() => DocumentFixes.FixAll(key => key == Key ? Edit : null);
 
@@ -34,7 +36,9 @@ namespace MeshAttributes.CodeFixes
                     continue;
                 }
 
-                string title = diagnostic.Id == RuleIds.MutualTlsNotStrict ? "Use MutualTlsMode.Strict" : $"Change to \"{value}\"";
+                string title = EnumOf(diagnostic.Id) is string type ? $"Use {type}.{value}"
+                    : diagnostic.Id == RuleIds.AppStartsBeforeProxy ? "Hold the application until its proxy starts"
+                    : $"Change to \"{value}\"";
                 context.RegisterCodeFix(DocumentFixes.Action(title, Key, context.Document, diagnostic, Edit), diagnostic);
             }
         }
@@ -47,12 +51,18 @@ namespace MeshAttributes.CodeFixes
                 return;
             }
 
-            ExpressionSyntax replacement = diagnostic.Id == RuleIds.MutualTlsNotStrict
+            ExpressionSyntax replacement = EnumOf(diagnostic.Id) is string type
                 ? argument.Expression is MemberAccessExpressionSyntax member
                     ? member.WithName(SyntaxFactory.IdentifierName(value))
-                    : SyntaxFactory.ParseExpression("global::MeshAttributes.MutualTlsMode." + value).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation)
-                : ArgumentEditing.String(value);
+                    : SyntaxFactory.ParseExpression("global::MeshAttributes." + type + "." + value).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation)
+                : diagnostic.Id == RuleIds.AppStartsBeforeProxy
+                    ? SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression)
+                    : ArgumentEditing.String(value);
             ArgumentEditing.ReplaceValue(editor, argument, replacement);
         }
+
+        // The enum whose member the fix writes, for the rules whose correction is one.
+        private static string? EnumOf(string id) =>
+            id == RuleIds.MutualTlsNotStrict || id == RuleIds.MeshMutualTlsNotStrict ? "MutualTlsMode" : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Generators.Analyzers;
 using MeshAttributes.Generators.FrontEnd;
 using MeshAttributes.Generators.Guard;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace MeshAttributes.Generators
     /// yields an equatable model with no Roslyn objects, so an edit that changes no declaration regenerates
     /// nothing, and an edit to one service re-renders that service alone. It reports no diagnostics (the analyzers
     /// do, from the same rules) but one: every step runs under <see cref="GeneratorGuard"/>, so an exception of its own
-    /// becomes error MESH900 and a refusal of the service's files instead of a silent CS8785.
+    /// becomes error MESH900 and a refusal of the service's files (or the platform's) instead of a silent CS8785.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class MeshManifestGenerator : IIncrementalGenerator
@@ -27,29 +28,33 @@ namespace MeshAttributes.Generators
                 .Where(static s => s.Value is not null || s.Failure is not null)
                 .WithTrackingName(TrackingNames.Services);
 
-            // A declaration with both attributes is read once, by the [Retry] pipeline: both would read the same endpoints.
+            // The assembly's own service carries the in-app retries its code makes, recorded on its Sidecar for the mesh view.
+            var inAppRetries = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => node is InvocationExpressionSyntax invocation && InAppRetryReader.IsCandidate(invocation),
+                    static (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingInAppRetries, ctx, static (c, t) => InAppRetryReader.Read((InvocationExpressionSyntax)c.Node, c.SemanticModel, t), ct))
+                .Where(static r => r.Value is not null || r.Failure is not null)
+                .Collect()
+                .Select(static (retries, _) => GeneratorGuard.Join(retries))
+                .WithTrackingName(TrackingNames.InAppRetries);
+
+            // Controllers, actions and handler lambdas carrying [Retry] or [Timeout]. A declaration with both attributes is read
+            // once, by the [Retry] pipeline: both would read the same endpoints.
             var retryEndpoints = Endpoints(context, KnownNames.Retry, readElsewhere: null).WithTrackingName(TrackingNames.RetryEndpoints);
             var timeoutEndpoints = Endpoints(context, KnownNames.Timeout, readElsewhere: KnownNames.Retry).WithTrackingName(TrackingNames.TimeoutEndpoints);
 
-            // Minimal-API handlers in one pipeline for both attributes: a lambda's symbol costs binding the method around
-            // it, which a pipeline per attribute would pay once per attribute on every compilation change.
-            var handlerEndpoints = context.SyntaxProvider
-                .CreateSyntaxProvider(
-                    static (node, _) => EndpointReader.IsHandlerCandidate(node),
-                    static (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, ctx, static (c, t) => EndpointReader.ReadAttributedHandler(c.Node, c.SemanticModel, t).ToEquatableArray(), ct))
-                .WithTrackingName(TrackingNames.HandlerEndpoints);
-
             var options = context.AnalyzerConfigOptionsProvider
-                .Select(static (provider, _) => new GeneratorOptions(
-                    provider.GlobalOptions.TryGetValue(GeneratorOptions.NamespaceProperty, out string? ns) && !string.IsNullOrWhiteSpace(ns) ? ns.Trim() : null))
+                .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
                 .WithTrackingName(TrackingNames.Options);
 
             var models = services.Collect()
-                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()).Combine(handlerEndpoints.Collect()))
+                .Combine(inAppRetries)
+                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()))
                 .Combine(options)
                 .SelectMany(static (input, ct) => GeneratorGuard.BuildModels(
-                    input.Left.Left,
-                    input.Left.Right.Left.Left.AddRange(input.Left.Right.Left.Right).AddRange(input.Left.Right.Right),
+                    input.Left.Left.Left,
+                    input.Left.Left.Right,
+                    input.Left.Right.Left.AddRange(input.Left.Right.Right),
                     input.Right,
                     ct))
                 .WithTrackingName(TrackingNames.ServiceModels);
@@ -59,6 +64,8 @@ namespace MeshAttributes.Generators
                 .WithTrackingName(TrackingNames.Rendered);
 
             context.RegisterSourceOutput(rendered, static (spc, service) => GeneratorGuard.Emit(spc, service));
+
+            PlatformPipeline.Register(context, options);
         }
 
         // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own
@@ -67,8 +74,8 @@ namespace MeshAttributes.Generators
             context.SyntaxProvider.ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => EndpointReader.IsEndpointCandidate(node),
-                (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, (ctx.TargetSymbol, readElsewhere), static (input, _) => input.readElsewhere is not null && EndpointReader.HasAttribute(input.TargetSymbol, input.readElsewhere)
+                (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, (ctx, readElsewhere), static (input, t) => input.readElsewhere is not null && EndpointReader.HasAttribute(input.ctx.TargetSymbol, input.readElsewhere)
                     ? EquatableArray<EndpointSpec>.Empty
-                    : EndpointReader.Read(input.TargetSymbol).ToEquatableArray(), ct));
+                    : EndpointReader.Read(input.ctx.TargetSymbol, input.ctx.TargetNode, input.ctx.SemanticModel, t).ToEquatableArray(), ct));
     }
 }

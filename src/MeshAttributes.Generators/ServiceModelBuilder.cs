@@ -30,16 +30,11 @@ namespace MeshAttributes.Generators
             foreach (var group in services.GroupBy(s => s.Spec.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 DeclaredService declared = group.OrderBy(s => s.IsAssembly ? 0 : 1).First();
-                ServiceSpec spec = declared.Spec with
+                ServiceSpec spec = options.ApplyTo(declared.Spec) with
                 {
-                    Namespace = declared.Spec.Namespace ?? options.Namespace,
                     Endpoints = declared.IsAssembly ? ownEndpoints : EquatableArray<EndpointSpec>.Empty,
                 };
-                int count = group.Count();
-                string? duplicate = count > 1
-                    ? $"Service '{spec.Name}' is declared {count} times with [MeshService] in this project; each service must be declared once, so rename or remove the others"
-                    : null;
-                models.Add(new ServiceModel(spec, duplicate));
+                models.Add(new ServiceModel(spec, group.Count()));
             }
 
             return models.ToImmutableArray();

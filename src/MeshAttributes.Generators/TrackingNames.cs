@@ -6,9 +6,11 @@ namespace MeshAttributes.Generators
         public const string Services = "MeshServices";
         public const string RetryEndpoints = "MeshRetryEndpoints";
         public const string TimeoutEndpoints = "MeshTimeoutEndpoints";
-        public const string HandlerEndpoints = "MeshHandlerEndpoints";
         public const string Options = "MeshOptions";
         public const string ServiceModels = "MeshServiceModels";
         public const string Rendered = "MeshRendered";
+        public const string Platform = "MeshPlatform";
+        public const string PlatformRendered = "MeshPlatformRendered";
+        public const string InAppRetries = "MeshInAppRetries";
     }
 }

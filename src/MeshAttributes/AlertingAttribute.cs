@@ -9,10 +9,13 @@ namespace MeshAttributes
     [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
     public sealed class AlertingAttribute : Attribute
     {
-        /// <summary>Ratio of 5xx responses (0–1) above which <c>ServiceHighErrorRate</c> fires. Default 0.05.</summary>
+        /// <summary>
+        /// Ratio of 5xx responses (0–1) the service's callers get, the mesh's own 503s and 504s included, above which
+        /// <c>ServiceHighErrorRate</c> fires. Default 0.05.
+        /// </summary>
         public double ErrorRateWarning { get; set; }
 
-        /// <summary>Ratio of 5xx responses (0–1) above which <c>ServiceCriticalErrorRate</c> fires. Default 0.20.</summary>
+        /// <summary>Ratio of 5xx responses (0–1) the callers get above which <c>ServiceCriticalErrorRate</c> fires. Default 0.20.</summary>
         public double ErrorRateCritical { get; set; }
 
         /// <summary>P99 latency, an Istio duration such as <c>"2s"</c>, above which <c>ServiceHighLatency</c> fires. Default 2s.</summary>

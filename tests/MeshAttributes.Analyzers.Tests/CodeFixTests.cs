@@ -70,6 +70,27 @@ namespace MeshAttributes.Analyzers.Tests
                 """,
                 NonIdempotentRetryCodeFixProvider.SafeRetryOnKey);
 
+        [Fact]
+        public Task MESH100_safe_RetryOn_leaves_out_reset_before_request_for_Istio_before_1_23() =>
+            Verify.CodeFix<NonIdempotentRetryCodeFixProvider>(
+                Sources.Usings + "\n" + Header + CaseStudy,
+                Sources.Usings + "\n" + Header + """
+                public class PaymentsController : ControllerBase
+                {
+                    [HttpPost("/payments")]
+                    [Retry(Attempts = 3, PerTryTimeout = "2s", RetryOn = "connect-failure,refused-stream")]
+                    [Timeout("10s")]
+                    public IActionResult Charge() => Ok();
+
+                    [HttpPost("/refunds")]
+                    [Retry(Attempts = 3, PerTryTimeout = "2s", RetryOn = "connect-failure,refused-stream")]
+                    [Timeout("10s")]
+                    public IActionResult Refund() => Ok();
+                }
+                """,
+                NonIdempotentRetryCodeFixProvider.SafeRetryOnKey,
+                properties: new[] { ("MeshIstioVersion", "1.22") });
+
         private const string Inherited = """
             [assembly: Retry(Attempts = 3, PerTryTimeout = "2s", RetryOn = "5xx,reset")]
             [assembly: Timeout("10s")]

@@ -126,8 +126,9 @@ namespace MeshAttributes.Analyzers.Tests
                 Post("d", new RetrySpec(-1, "4", "5XX")),
                 Post("e", new RetrySpec(3, "4s", "connect-failure")) with { Timeout = new TimeoutSpec("5s") },
                 Post("f", idempotent: true),
+                Post("g", new RetrySpec(1, "1s", "reset-before-request")),
             };
-            var capped = Service(new RetrySpec(3, "4s", "reset"), new TimeoutSpec("10s"), endpoints);
+            var capped = Service(new RetrySpec(3, "4s", "reset"), new TimeoutSpec("10s"), endpoints) with { IstioVersion = "1.22" };
             var endpointIds = new System.Collections.Generic.HashSet<string>();
             foreach (ServiceSpec service in new[] { capped, capped with { ConnectionPool = null } })
             {
@@ -150,7 +151,7 @@ namespace MeshAttributes.Analyzers.Tests
 
             // Every rule with an endpoint part found something on an endpoint, so each part was exercised.
             Assert.Equal(
-                new[] { RuleIds.InvalidDuration, RuleIds.InvalidRetryOn, RuleIds.OutOfRange, RuleIds.ConflictingSettings, RuleIds.NonIdempotentRetry, RuleIds.RetriesExceedTimeout, RuleIds.UnboundedRetry, RuleIds.UncappedRetries }.OrderBy(id => id),
+                new[] { RuleIds.InvalidDuration, RuleIds.InvalidRetryOn, RuleIds.OutOfRange, RuleIds.ConflictingSettings, RuleIds.NotInIstioRelease, RuleIds.NonIdempotentRetry, RuleIds.RetriesExceedTimeout, RuleIds.UnboundedRetry, RuleIds.UncappedRetries }.OrderBy(id => id),
                 endpointIds.OrderBy(id => id));
             Assert.Equal(endpointIds.Count, PolicyRules.All.Count(r => r.ChecksEndpoints));
         }

@@ -33,10 +33,19 @@ namespace MeshAttributes.Analyzers.Tests
             Assert.StartsWith("MeshAttributes.", d.Category);
             Assert.Equal("{0}", d.MessageFormat.ToString());
             Assert.False(string.IsNullOrWhiteSpace(d.Title.ToString()));
-            // MESH0xx: invalid values; MESH1xx: unsafe settings; MESH900: the generator's own failure.
+            // MESH0xx: invalid values; MESH1xx-2xx: unsafe settings; MESH3xx: what was left out; MESH9xx: the generator's own failure.
             int number = int.Parse(id.Substring(4));
-            Assert.Equal(number < 100 || number >= 900 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, d.DefaultSeverity);
+            DiagnosticSeverity expected = number < 100 || number >= 900 ? DiagnosticSeverity.Error : number < 300 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+            Assert.Equal(expected, d.DefaultSeverity);
             Assert.True(d.IsEnabledByDefault);
+        }
+
+        [Fact]
+        public void Only_the_whole_project_rules_are_tagged_compilation_end_so_every_other_id_shows_as_you_type()
+        {
+            // The IDE treats an id as build-only when a descriptor of it carries the tag.
+            var tagged = Descriptors.All.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id);
+            Assert.Equal(new[] { RuleIds.StackedRetries, RuleIds.AllowAnyWithDependencies }, tagged.OrderBy(id => id, StringComparer.Ordinal));
         }
 
         [Fact]

@@ -138,6 +138,26 @@ namespace MeshAttributes.Analyzers.Tests
                 """);
 
         [Fact]
+        public Task MESH005_two_classes_declaring_one_service_fire_on_both_names_with_the_count() =>
+            Verify.Analyzer(
+                Sources.Usings + """
+
+                    namespace Policies
+                    {
+                        [MeshService({|#0:"ledger"|})]
+                        public class Ledger { }
+
+                        public static class Outer
+                        {
+                            [MeshService({|#1:"ledger"|})]
+                            public class NestedLedger { }
+                        }
+                    }
+                    """,
+                Verify.Diagnostic("MESH005", 0, "Service 'ledger' is declared 2 times with [MeshService] in this project, so no manifest is written for it; each service must be declared once, so rename or remove the others"),
+                Verify.Diagnostic("MESH005", 1, "Service 'ledger' is declared 2 times with [MeshService] in this project, so no manifest is written for it; each service must be declared once, so rename or remove the others"));
+
+        [Fact]
         public Task MESH005_silent_when_the_endpoint_has_its_service() =>
             Verify.Analyzer(Sources.Usings + """
 

@@ -7,7 +7,7 @@ namespace MeshAttributes.Benchmarks
 {
     /// <summary>
     /// The control for the analyzer benchmarks: registers the same kinds of callbacks as a policy analyzer (attribute
-    /// lists, invocations, types, methods, compilation end) and does nothing in them, so what it costs over
+    /// lists, invocation operations, types, methods, compilation end) and does nothing in them, so what it costs over
     /// <c>GetDiagnostics</c> is Roslyn's analyzer-driver overhead, and what a real analyzer costs over it is its own work.
     /// <para>
     /// With <see cref="BindsDeclarations"/>, it asks in them only the questions any attribute-reading analyzer asks first:
@@ -46,7 +46,8 @@ namespace MeshAttributes.Benchmarks
                     start.Compilation.Assembly.GetAttributes();
                 }
 
-                start.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.AttributeList, SyntaxKind.InvocationExpression);
+                start.RegisterSyntaxNodeAction(static _ => { }, SyntaxKind.AttributeList);
+                start.RegisterOperationAction(static _ => { }, OperationKind.Invocation);
                 start.RegisterSymbolAction(
                     BindsDeclarations ? static symbol => symbol.Symbol.GetAttributes() : static _ => { },
                     SymbolKind.NamedType,

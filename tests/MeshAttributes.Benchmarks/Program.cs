@@ -6,9 +6,9 @@ using BenchmarkDotNet.Running;
 namespace MeshAttributes.Benchmarks
 {
     /// <summary>
-    /// BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short</c>), or one of three modes that time nothing the
-    /// switcher can: <c>--verify</c> (incremental caching, asserted with tracked steps), <c>--analyzer-share</c> and
-    /// <c>--cold-share</c> (100 endpoints unless told). Each mode takes <c>--endpoints 1000</c> (repeatable) to choose the sizes.
+    /// BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short</c>), or one of four modes that time nothing the
+    /// switcher can: <c>--verify</c> (incremental caching, asserted with tracked steps), <c>--analyzer-share</c>,
+    /// <c>--cold-share</c> (100 endpoints unless told) and <c>--edit-share</c> (1,000 endpoints unless told). Each mode takes <c>--endpoints 1000</c> (repeatable) to choose the sizes.
     /// </summary>
     public static class Program
     {
@@ -29,6 +29,11 @@ namespace MeshAttributes.Benchmarks
             if (args.Contains("--cold-share"))
             {
                 return ColdShareReport.Run(Sizes(args, 100));
+            }
+
+            if (args.Contains("--edit-share"))
+            {
+                return EditShareReport.Run(Sizes(args, 1000));
             }
 
             Console.WriteLine("// " + DiscoveredAnalyzers.Load().Describe());

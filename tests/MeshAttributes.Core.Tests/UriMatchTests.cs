@@ -1,73 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using MeshAttributes.Core.Resources;
+using MeshAttributes.Testing.Routing;
 using Xunit;
 
 namespace MeshAttributes.Core.Tests
 {
+    /// <summary>
+    /// A template's <c>uri</c> regex accepts exactly the request paths ASP.NET Core routes to it (more, never fewer,
+    /// where RE2 cannot say what a constraint checks), held to ASP.NET Core's own routing over thousands of paths.
+    /// </summary>
     public class UriMatchTests
     {
         [Theory]
-        [InlineData("orders", "exact", "/orders")]
-        [InlineData("/orders/", "exact", "/orders")]
-        [InlineData("~/orders", "exact", "/orders")]
-        [InlineData("/", "exact", "/")]
-        [InlineData("/v1.0/orders", "exact", "/v1.0/orders")]
-        [InlineData("/orders/{id}", "regex", "/orders/[^/]+")]
-        [InlineData("/orders/{id:int}", "regex", "/orders/[-+]?[0-9]+")]
-        [InlineData("/orders/{id?}", "regex", "/orders(/[^/]+)?")]
-        [InlineData("/files/{*path}", "regex", "/files(/.*)?")]
-        [InlineData("/files/{**path}", "regex", "/files(/.*)?")]
-        [InlineData("/v1.0/{id}.json", "regex", "/v1\\.0/[^/]+\\.json")]
-        [InlineData("/lit/{{braces}}", "exact", "/lit/{braces}")]
-        [InlineData("/lit/{{braces}}/{id}", "regex", "/lit/\\{braces\\}/[^/]+")]
-        [InlineData("/a/x{id}y", "regex", "/a/x[^/]+y")]
-        public void Templates_become_exact_or_regex_matches(string template, string kind, string value)
+        [InlineData("orders", "(?i)/orders/?")]
+        [InlineData("/orders/", "(?i)/orders/?")]
+        [InlineData("~/orders", "(?i)/orders/?")]
+        [InlineData("/", "(?i)/")]
+        [InlineData("/v1.0/orders", @"(?i)/v1\.0/orders/?")]
+        [InlineData("/orders/{id}", "(?i)/orders/[^/]+/?")]
+        [InlineData("/orders/{id:int}", "(?i)/orders/(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*/?")]
+        [InlineData("/orders/{id:INT}", "(?i)/orders/(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*/?")]
+        [InlineData("/orders/{id:guid}", "(?i)/orders/[^/]+/?")]
+        [InlineData("/orders/{id:alpha:minlength(2)}", "(?i)/orders/[a-z]+/?")]
+        [InlineData("/orders/{id?}", "(?i)/orders(?:/[^/]+)?/?")]
+        [InlineData("/orders/{id=5}", "(?i)/orders(?:/[^/]+)?/?")]
+        [InlineData("/orders/{id=5}/items", "(?i)/orders/[^/]+/items/?")]
+        [InlineData("/a/{b?}/{c?}", "(?i)/a(?:/[^/]+(?:/[^/]+)?)?/?")]
+        [InlineData("/files/{*path}", "(?i)/files(?:/.*)?")]
+        [InlineData("/files/{**path:nonfile}", "(?i)/files(?:/.*)?")]
+        [InlineData("/files/{id?}/{*path}", "(?i)/files(?:/[^/]+(?:/.*)?)?/?")]
+        [InlineData("/{*path}", "(?i)(?:/.*)?")]
+        [InlineData("/v1.0/{id}.json", @"(?i)/v1\.0/[^/]+\.json/?")]
+        [InlineData("/exports/{name}.{ext?}", @"(?i)/exports/[^/]+(?:\.[^/]+)?/?")]
+        [InlineData("/lit/{{braces}}", @"(?i)/lit/(?:\{|%7B)braces(?:\}|%7D)/?")]
+        [InlineData("/caf\u00e9", "(?i)/caf(?:\u00e9|%C3%A9|%C3%89)/?")]
+        [InlineData("/a b", "(?i)/a(?: |%20)b/?")]
+        [InlineData("/re/{x:regex(^[a-z]{{2}}$)}", "(?i)/re/[^/]+/?")]
+        public void Templates_become_case_insensitive_re2_regexes_with_an_optional_trailing_slash(string template, string regex)
         {
-            var match = UriMatch.FromTemplate(template);
-            Assert.Equal(kind, match.Kind);
-            Assert.Equal(value, match.Value);
+            Assert.Equal(regex, UriMatch.FromTemplate(template).Regex);
+            Assert.Null(Re2Syntax.Problem(regex));
         }
 
         [Theory]
-        [InlineData("/", 0, 0, false)]
-        [InlineData("/orders", 1, 1, false)]
-        [InlineData("/api/v1/orders", 3, 3, false)]
-        [InlineData("/orders/{id}", 1, 2, false)]
-        [InlineData("/orders/{id}/items/{item:int}", 2, 4, false)]
-        [InlineData("/lit/{{braces}}/more", 3, 3, false)]
-        [InlineData("/files/{*path}", 1, 2, true)]
-        [InlineData("/a/x{id}y/b", 2, 3, false)]
-        public void Segments_are_counted_for_ordering_whatever_path_the_parser_takes(string template, int literal, int segments, bool catchAll)
+        [InlineData("/", "")]
+        [InlineData("/api/template", "11")]
+        [InlineData("/api/template/{id}", "113")]
+        [InlineData("/api/{id:int}", "12")]
+        [InlineData("/api/template/{id:int}", "112")]
+        [InlineData("/api/{id?}", "13")]
+        [InlineData("/api/{id=5}", "13")]
+        [InlineData("/api/{a}.{b}", "12")]
+        [InlineData("/api/{{lit}}", "11")]
+        [InlineData("/api/{*rest}", "15")]
+        [InlineData("/api/{*rest:nonfile}", "14")]
+        public void Precedence_weighs_each_segment_as_aspnet_core_does(string template, string precedence)
         {
-            // Plain paths and "{name}" segments skip the segment parser; the ordering keys must not notice.
-            var match = UriMatch.FromTemplate(template);
-            Assert.Equal((literal, segments, catchAll), (match.LiteralSegments, match.Segments, match.HasCatchAll));
-        }
-
-        [Theory]
-        [InlineData("/orders/{id}", "/orders/42", true)]
-        [InlineData("/orders/{id}", "/orders/42/items", false)]
-        [InlineData("/orders/{id:int}", "/orders/abc", false)]
-        [InlineData("/orders/{id?}", "/orders", true)]
-        [InlineData("/files/{*path}", "/files/a/b/c", true)]
-        [InlineData("/files/{*path}", "/files", true)]
-        public void Regexes_match_whole_paths_as_envoy_does(string template, string path, bool matches)
-        {
-            // Envoy's safe_regex must match the whole path; .NET's engine agrees with RE2 on these patterns.
-            string pattern = UriMatch.FromTemplate(template).Value;
-            Assert.Equal(matches, Regex.IsMatch(path, "^(?:" + pattern + ")$"));
+            // RoutePrecedence.ComputeInbound: literal 1, constrained parameter or complex segment 2, parameter 3,
+            // constrained catch-all 4, catch-all 5 (its examples: /api/template 1.1, /api/template/{id} 1.13, ...).
+            Assert.Equal(precedence, UriMatch.FromTemplate(template).Precedence);
         }
 
         [Fact]
-        public void Exact_paths_sort_before_templates_and_longer_literals_first()
+        public void Specificity_orders_a_literal_before_a_constrained_before_a_plain_parameter_before_a_catch_all()
         {
-            var exact = UriMatch.FromTemplate("/orders/summary");
-            var template = UriMatch.FromTemplate("/orders/{id}");
-            var deeper = UriMatch.FromTemplate("/orders/{id}/items");
-            var catchAll = UriMatch.FromTemplate("/orders/{*rest}");
-            Assert.True(UriMatch.Specificity(exact, template) < 0);
-            Assert.True(UriMatch.Specificity(deeper, template) < 0);
-            Assert.True(UriMatch.Specificity(template, catchAll) < 0);
+            // Digit by digit, a shorter template first where one is a prefix of the other ("13" before "131"): the two
+            // never match the same path then.
+            string[] expected = { "/orders/summary", "/orders/{id:int}", "/orders/{id}", "/orders/{id}/items", "/orders/{id}/{*rest}", "/orders/{*rest}" };
+            var sorted = expected.Reverse().Select(t => (t, m: UriMatch.FromTemplate(t))).ToList();
+            sorted.Sort((a, b) => UriMatch.Specificity(a.m, b.m));
+            Assert.Equal(expected, sorted.Select(s => s.t));
+        }
+
+        /// <summary>Templates whose regex accepts exactly what ASP.NET Core routes to them.</summary>
+        public static TheoryData<string> ExactTemplates => new()
+        {
+            "/", "/a", "/A/b", "/a/b/c", "/a/{x}", "/a/{x}/b", "/{x}/b", "/a/{x:long}", "/a/{x:alpha}",
+            "/a/{x?}", "/a/{x=5}", "/a/{x=5}/b", "/a/{x}.{y}", "/a/{x?}/{y?}", "/a/{*rest}", "/a/{**rest}", "/{*rest}",
+            "/a/{x}/{*rest}", "/a/{x?}/{*rest}", "/{x?}", "/a/{x:Alpha}", "/caf\u00e9", "/a/{{b}}", "/a/x.y", "/a/{x:required}",
+        };
+
+        /// <summary>Templates whose regex accepts more than ASP.NET Core routes to them (documented in UriMatch).</summary>
+        public static TheoryData<string> WiderTemplates => new()
+        {
+            // int: its range (99999999999 is no int).
+            "/a/{x:int}", "/a/{x:int?}", "/a/{x:guid}", "/a/{x:min(1)}", "/a/{x:range(1,5)}", "/a/{x:bool}", "/a/{x:minlength(2)}", "/a/{x:regex(^[0-9]{{2}}$)}",
+            "/a/{x}.{y?}", "/a/{x:int}.{y}", "/a/{x:datetime}", "/a/{x:int:alpha}",
+        };
+
+        [Theory]
+        [MemberData(nameof(ExactTemplates))]
+        public void The_regex_accepts_exactly_the_paths_aspnet_core_routes_to_the_template(string template)
+        {
+            var (missed, extra) = Compare(template);
+            Assert.True(missed.Count == 0 && extra.Count == 0,
+                $"{template} → {UriMatch.FromTemplate(template).Regex}\nASP.NET Core routes, the regex misses: {string.Join(" ", missed.Take(20))}\n"
+                + $"the regex takes, ASP.NET Core does not route: {string.Join(" ", extra.Take(20))}");
+        }
+
+        [Theory]
+        [MemberData(nameof(WiderTemplates))]
+        public void Where_re2_cannot_say_what_a_constraint_checks_the_regex_accepts_more_never_less(string template)
+        {
+            var (missed, extra) = Compare(template);
+            Assert.True(missed.Count == 0, $"{template} → {UriMatch.FromTemplate(template).Regex}\nASP.NET Core routes, the regex misses: {string.Join(" ", missed.Take(20))}");
+            // The widening is real (else the template belongs with the exact ones).
+            Assert.NotEmpty(extra);
+        }
+
+        // Every request target built from the probe segments, up to three deep; the first segment also from the
+        // templates' own literals, so deeper paths reach past them.
+        private static readonly string[] Probes =
+        {
+            "", "a", "A", "b", "x.y", "X.Y", "x.", "42", "-7", "+3", "%2B3", "%2042", "42%20", "4%2E2", "007", "99999999999",
+            "abc", "AbC", "true", "FALSE", "3fa85f64-5717-4562-b3fc-2c963f66afa6", "2024-05-01", "caf%C3%A9", "CAF%C3%89", "caf%c3%a9",
+            "caf\u00e9", "%7Bb%7D", "{b}", "a%2Fb", "%61", "a%20b", "1.json", "12", "1.2.3", "x.y.z", "%25true",
+        };
+
+        private static IEnumerable<string> Targets()
+        {
+            string[] first = { "a", "A", "%61", "caf%C3%A9", "b", "42", "x" };
+            foreach (string p in Probes)
+            {
+                yield return "/" + p;
+                foreach (string q in Probes)
+                {
+                    yield return "/" + p + "/" + q;
+                }
+            }
+
+            foreach (string f in first)
+            {
+                foreach (string q in Probes)
+                {
+                    foreach (string r in Probes)
+                    {
+                        yield return "/" + f + "/" + q + "/" + r;
+                        yield return "/" + f + "/" + q + "/" + r + "/z?y=1";
+                    }
+                }
+            }
+        }
+
+        private static (List<string> Missed, List<string> Extra) Compare(string template)
+        {
+            var router = new AspNetCoreRouter(new[] { ("it", template, Array.Empty<string>()) });
+            var regex = new Regex("^(?:" + UriMatch.FromTemplate(template).Regex + @")\z", RegexOptions.CultureInvariant);
+            var missed = new List<string>();
+            var extra = new List<string>();
+            foreach (string target in Targets().Distinct())
+            {
+                bool aspNet = router.Route("GET", target) is not null;
+                bool envoy = regex.IsMatch(EnvoyRouteMatcher.NormalizedPath(target));
+                (aspNet && !envoy ? missed : !aspNet && envoy ? extra : null)?.Add(target);
+            }
+
+            return (missed, extra);
         }
     }
 }

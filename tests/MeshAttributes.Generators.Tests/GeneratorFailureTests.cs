@@ -95,6 +95,70 @@ namespace MeshAttributes.Generators.Tests
             Assert.Equal(new[] { "gateway", "inventory-service", "shipping-service" }, run.Errors.Select(e => e.Path.Split('/')[0]).Distinct().OrderBy(s => s).ToArray());
         }
 
+        public static TheoryData<string> PlatformSteps() => new()
+        {
+            GeneratorGuard.ReadingPlatform,
+            GeneratorGuard.RenderingPlatform,
+            GeneratorGuard.WritingPlatform,
+        };
+
+        [Theory]
+        [MemberData(nameof(PlatformSteps))]
+        public void An_exception_in_any_step_of_the_platform_is_MESH900_and_refuses_the_platform_files_alone(string step)
+        {
+            const string source = """
+                using MeshAttributes;
+                [assembly: MeshPlatform]
+                [assembly: InjectNamespace("staging")]
+                [assembly: MeshService("orders-service")]
+                """;
+
+            GeneratorRun run = RunThrowing(step, source);
+
+            Assert.Null(run.Result.Exception);
+            Diagnostic mesh900 = Assert.Single(run.Result.Diagnostics);
+            Assert.Equal(RuleIds.GeneratorFailure, mesh900.Id);
+            string message = mesh900.GetMessage();
+            Assert.Contains(step, message);
+            Assert.Contains("the platform ([assembly: MeshPlatform])", message);
+            Assert.DoesNotContain(run.Manifests.Keys, p => p.StartsWith("platform/", System.StringComparison.Ordinal));
+            var refused = run.Errors.Select(e => e.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToArray();
+            Assert.Contains("platform/istio-operator.yaml", refused);
+            Assert.Contains("platform/kustomization.yaml", refused);
+            if (step != GeneratorGuard.ReadingPlatform)
+            {
+                // Once the spec was read, the namespaces it injects are known and refused too.
+                Assert.Contains("platform/namespace-staging.yaml", refused);
+            }
+
+            Assert.All(refused, p => Assert.StartsWith("platform/", p));
+            Assert.All(run.Errors, e => Assert.Equal((RuleIds.GeneratorFailure, message), (e.Id, e.Message)));
+            // The services of the project are not the platform's failure.
+            Assert.Contains("orders-service/destinationrule.yaml", run.Manifests.Keys);
+        }
+
+        [Fact]
+        public void An_exception_reading_in_app_retries_is_MESH900_and_refuses_the_service()
+        {
+            const string source = """
+                using MeshAttributes;
+                [assembly: MeshService("orders-service")]
+                public static class Clients
+                {
+                    public static object AddStandardResilienceHandler(this object client) => client;
+                    public static void Add(object client) => client.AddStandardResilienceHandler();
+                }
+                """;
+
+            GeneratorRun run = RunThrowing(GeneratorGuard.ReadingInAppRetries, source);
+
+            Diagnostic mesh900 = Assert.Single(run.Result.Diagnostics);
+            Assert.Equal(RuleIds.GeneratorFailure, mesh900.Id);
+            Assert.Contains(GeneratorGuard.ReadingInAppRetries, mesh900.GetMessage());
+            Assert.Empty(run.Manifests);
+            Assert.Equal(EveryFile, run.Errors.Select(e => e.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToArray());
+        }
+
         [Fact]
         public void Without_a_failure_the_generator_reports_nothing()
         {

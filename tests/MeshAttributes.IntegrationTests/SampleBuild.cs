@@ -7,7 +7,7 @@ using MeshAttributes.Testing;
 namespace MeshAttributes.IntegrationTests
 {
     /// <summary>
-    /// Builds the ECommerce sample once per test run with <c>dotnet build</c>, the way the README's first
+    /// Builds the ECommerce sample (its four services and its platform project) once per test run with <c>dotnet build</c>, the way the README's first
     /// command does, and reads what it wrote to <c>artifacts/mesh/</c>. (Building the sample into another folder
     /// would make the task delete the manifests a developer already has there.)
     /// </summary>
@@ -39,7 +39,17 @@ namespace MeshAttributes.IntegrationTests
                 }
             }
 
+            var (_, platformExit, platformOutput) = DotnetCli.Run(
+                RepoRoot, "build", Path.Combine("samples", "ECommerce", "Platform", "Platform.csproj"), "--no-incremental", "-nodeReuse:false", "-p:BuildProjectReferences=false");
+            outputs.Add(platformOutput);
+            if (platformExit != 0)
+            {
+                throw new InvalidOperationException($"dotnet build of Platform failed ({platformExit}):\n{platformOutput}");
+            }
+
             BuildOutput = string.Join("\n", outputs);
+            PlatformManifests = Directory.GetFiles(Path.Combine(OutputFolder, "platform"))
+                .ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
             Manifests = ServiceNames.SelectMany(name => Directory.GetFiles(Path.Combine(OutputFolder, name), "*", SearchOption.AllDirectories))
                 .ToDictionary(f => Path.GetRelativePath(OutputFolder, f).Replace('\\', '/'), File.ReadAllText, StringComparer.Ordinal);
         }
@@ -51,5 +61,8 @@ namespace MeshAttributes.IntegrationTests
         public string BuildOutput { get; }
 
         public IReadOnlyDictionary<string, string> Manifests { get; }
+
+        /// <summary>What the Platform project's build wrote to <c>artifacts/mesh/platform/</c>, by file name.</summary>
+        public IReadOnlyDictionary<string, string> PlatformManifests { get; }
     }
 }

@@ -69,13 +69,36 @@ namespace MeshAttributes.IntegrationTests
         }
 
         [SkippableFact]
+        public void Inventorys_breaker_shedding_load_pages_from_the_callers_reports_alone()
+        {
+            Promtool.SkipIfMissing();
+            RuleFile rules = SampleRules();
+            var suite = new RuleTestFile();
+            var test = suite.Test("callers' proxies answer 30% of inventory-service's requests 503 UO; its own proxy sees none of them");
+            test.Series(Requests, Labels(("reporter", "source"), ("destination_service_namespace", Namespace), ("destination_service_name", Inventory), ("response_code", "200"), ("response_flags", "-")), "0+70x20")
+                .Series(Requests, Labels(("reporter", "source"), ("destination_service_namespace", Namespace), ("destination_service_name", Inventory), ("response_code", "503"), ("response_flags", "UO")), "0+30x20")
+                .Series(Requests, Labels(("reporter", "destination"), ("destination_service_namespace", Namespace), ("destination_service_name", Inventory), ("response_code", "200"), ("response_flags", "-")), "0+70x20");
+
+            // The 2m rate has its two samples from 1m on.
+            TimeSpan onset = TimeSpan.FromMinutes(1);
+            TimeSpan @for = rules.For(Inventory, Namespace, CriticalErrorRate);
+            var critical = rules.Expect(Inventory, Namespace, CriticalErrorRate, ServiceLabels(Inventory), "30%");
+            test.Expect(onset + @for - Step, CriticalErrorRate)
+                .Expect(onset + @for, CriticalErrorRate, critical)
+                .Expect(TimeSpan.FromMinutes(15), CriticalErrorRate, critical);
+
+            Assert.Contains("SUCCESS", Promtool.AssertTestRulesPass(rules, suite));
+        }
+
+        [SkippableFact]
         public void Every_service_healthy_at_1_percent_5xx_fires_nothing()
         {
             Promtool.SkipIfMissing();
             RuleFile rules = SampleRules();
-            // "Nothing fires" below covers every alert the sample's rule files hold.
+            // "Nothing fires" below covers every alert the sample's rule files hold: three per service, and
+            // CircuitBreakerActive for the three with [CircuitBreaker] (payment-service has none).
             Assert.Equal(new[] { HighErrorRate, CriticalErrorRate, HighLatency, CircuitBreakerActive }, rules.AlertNames);
-            Assert.Equal(Services.Length * 4, rules.Rules.Count());
+            Assert.Equal(Services.Length * 3 + 3, rules.Rules.Count());
 
             var suite = new RuleTestFile();
             var test = suite.Test("every service healthy: 1% 5xx, P99 under 1s, no ejections");
@@ -227,10 +250,14 @@ namespace MeshAttributes.IntegrationTests
         private static void Traffic(RuleTestFile.Case test, string service, string ok, string errors) =>
             Traffic(test, service, Namespace, ok, errors);
 
+        // The app's answers, reported by the callers' proxies (what the error alerts read) and by the service's own.
         private static void Traffic(RuleTestFile.Case test, string service, string @namespace, string ok, string errors)
         {
-            test.Series(Requests, Istio(service, @namespace, ("response_code", "200")), ok)
-                .Series(Requests, Istio(service, @namespace, ("response_code", "503")), errors);
+            foreach (string reporter in new[] { "source", "destination" })
+            {
+                test.Series(Requests, Istio(reporter, service, @namespace, ("response_code", "200")), ok)
+                    .Series(Requests, Istio(reporter, service, @namespace, ("response_code", "503")), errors);
+            }
         }
 
         /// <summary>100 requests a minute for 30 minutes; the <c>le…</c> arguments are how many of them finish within that many ms.</summary>
@@ -238,7 +265,7 @@ namespace MeshAttributes.IntegrationTests
         {
             foreach (var (le, perMinute) in new[] { ("500", 0), ("1000", le1000), ("2500", le2500), ("5000", le5000), ("+Inf", 100) })
             {
-                test.Series(Buckets, Istio(service, Namespace, ("le", le)), $"0+{perMinute}x30");
+                test.Series(Buckets, Istio("destination", service, Namespace, ("le", le)), $"0+{perMinute}x30");
             }
         }
 
@@ -247,8 +274,8 @@ namespace MeshAttributes.IntegrationTests
         private static Dictionary<string, string> ServiceLabels(string service) =>
             Labels(("destination_service_name", service), ("destination_service_namespace", Namespace));
 
-        private static Dictionary<string, string> Istio(string service, string @namespace, (string, string) extra) =>
-            Labels(("reporter", "destination"), ("destination_service_namespace", @namespace), ("destination_service_name", service), extra);
+        private static Dictionary<string, string> Istio(string reporter, string service, string @namespace, (string, string) extra) =>
+            Labels(("reporter", reporter), ("destination_service_namespace", @namespace), ("destination_service_name", service), extra);
 
         private static Dictionary<string, string> Labels(params (string Key, string Value)[] labels) =>
             labels.ToDictionary(l => l.Key, l => l.Value);

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using MeshAttributes.Testing;
+using MeshAttributes.Testing.Routing;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -55,15 +56,30 @@ namespace MeshAttributes.IntegrationTests
         [Fact]
         public void The_card_charge_does_not_inherit_the_replaying_retry()
         {
-            YamlNode actual = YamlSubset.Document(_sample.Manifests["payment-service/virtualservice.yaml"]);
-            var routes = ((YamlSequenceNode)YamlSubset.At(actual, "spec", "http")).Children;
-            YamlNode charge = routes.Single(r => ((YamlMappingNode)r).Children.ContainsKey(new YamlScalarNode("match"))
-                && YamlSubset.At(r, "match", 0, "method", "exact").ToString() == "POST"
-                && YamlSubset.At(r, "match", 0, "uri", "exact").ToString().Equals("/api/payments", System.StringComparison.OrdinalIgnoreCase));
+            string yaml = _sample.Manifests["payment-service/virtualservice.yaml"];
+            var envoy = EnvoyRouteMatcher.FromYaml(yaml);
+            // However the caller spells the path ASP.NET Core routes to the charge, Envoy picks the charge's own route.
+            string charge = envoy.Route("POST", "/api/Payments")!;
+            Assert.NotEqual("default", charge);
+            Assert.All(new[] { "/api/payments", "/api/payments/", "/API/PAYMENTS", "/api/payments?orderId=1" },
+                target => Assert.Equal(charge, envoy.Route("POST", target)));
 
-            Assert.Equal("connect-failure,refused-stream,reset-before-request", YamlSubset.At(charge, "retries", "retryOn").ToString());
-            Assert.Equal("true", YamlSubset.At(charge, "match", 0, "ignoreUriCase").ToString());
-            Assert.True(routes.IndexOf(charge) < routes.Count - 1, "the endpoint route must come before the default route");
+            var routes = ((YamlSequenceNode)YamlSubset.At(YamlSubset.Document(yaml), "spec", "http")).Children;
+            YamlNode route = routes.Single(r => YamlSubset.At(r, "name").ToString() == charge);
+            Assert.Equal("connect-failure,refused-stream,reset-before-request", YamlSubset.At(route, "retries", "retryOn").ToString());
+            Assert.True(routes.IndexOf(route) < routes.Count - 1, "the endpoint route must come before the default route");
+        }
+
+        [Theory]
+        [InlineData("shipping-service", "GET", "/api/shipments/SH-1/", "get-api-shipments-id")]
+        [InlineData("shipping-service", "POST", "/api/shipments/SH-1/Label?format=pdf", "post-api-shipments-id-label")]
+        [InlineData("shipping-service", "GET", "/tracking/1Z999/", "get-tracking-trackingnumber")]
+        [InlineData("shipping-service", "POST", "/api/shipments/", "default")]
+        [InlineData("payment-service", "GET", "/api/payments/42", "default")]
+        public void Sample_requests_take_the_route_of_the_endpoint_aspnet_core_routes_them_to(string service, string method, string target, string route)
+        {
+            // Also checks every uri regex of the file is RE2.
+            Assert.Equal(route, EnvoyRouteMatcher.FromYaml(_sample.Manifests[$"{service}/virtualservice.yaml"]).Route(method, target));
         }
 
         [SkippableFact]
@@ -97,6 +113,30 @@ namespace MeshAttributes.IntegrationTests
                     .OrderBy(s => s).ToList();
                 Assert.Equal(present, listed);
             }
+        }
+
+        [Fact]
+        public void Every_sample_service_reaches_only_what_it_declares()
+        {
+            foreach (string service in SampleBuild.ServiceNames)
+            {
+                YamlNode sidecar = YamlSubset.Document(_sample.Manifests[$"{service}/sidecar.yaml"]);
+                Assert.Equal("REGISTRY_ONLY", YamlSubset.At(sidecar, "spec", "outboundTrafficPolicy", "mode").ToString());
+                var hosts = ((YamlSequenceNode)YamlSubset.At(sidecar, "spec", "egress", 0, "hosts")).Children.Select(h => h.ToString()).ToList();
+                Assert.Equal(
+                    service == "checkout-service"
+                        ? new[] { "default/inventory-service.default.svc.cluster.local", "default/payment-service.default.svc.cluster.local", "default/shipping-service.default.svc.cluster.local", "istio-system/*" }
+                        : new[] { "istio-system/*" },
+                    hosts);
+            }
+        }
+
+        [Fact]
+        public void The_sample_allows_checkout_by_the_service_account_it_is_assumed_to_run_as()
+        {
+            YamlNode policy = YamlSubset.Document(_sample.Manifests["shipping-service/authorizationpolicy.yaml"]);
+            Assert.Equal("cluster.local/ns/default/sa/checkout-service", YamlSubset.At(policy, "spec", "rules", 0, "from", 0, "source", "principals", 0).ToString());
+            Assert.Equal("shipping-service", YamlSubset.At(policy, "metadata", "annotations", "meshattributes.io/service-account").ToString());
         }
 
         [Fact]

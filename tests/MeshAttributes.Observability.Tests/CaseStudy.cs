@@ -23,9 +23,10 @@ namespace MeshAttributes.Observability.Tests
         public static ServiceSpec Inventory { get; } = Service("inventory-service",
             circuitBreaker: new CircuitBreakerSpec(2, null, "10s", "60s", 30, null));
 
-        /// <summary>Payments page earlier: tighter error rates and P99 above 1s.</summary>
+        /// <summary>Payments page earlier: tighter error rates and P99 above 1s. Retries capped, no outlier detection.</summary>
         public static ServiceSpec Payment { get; } = Service("payment-service",
-            alerting: new AlertingSpec(0.02, 0.10, "1s", "https://runbooks.example.com/payment-service"));
+            alerting: new AlertingSpec(0.02, 0.10, "1s", "https://runbooks.example.com/payment-service"),
+            connectionPool: new ConnectionPoolSpec(null, null, null, null, null, null, 3, null));
 
         /// <summary>Only the latency threshold says something, and it says the default.</summary>
         public static ServiceSpec Shipping { get; } = Service("shipping-service",
@@ -33,8 +34,14 @@ namespace MeshAttributes.Observability.Tests
 
         public static IReadOnlyList<ServiceSpec> All { get; } = new[] { Checkout, Inventory, Payment, Shipping };
 
-        public static ServiceSpec Service(string name, string? @namespace = Namespace, AlertingSpec? alerting = null, CircuitBreakerSpec? circuitBreaker = null) =>
-            new(name, @namespace, 8080, circuitBreaker, null, null, null, null, null, null,
+        public static ServiceSpec Service(
+            string name,
+            string? @namespace = Namespace,
+            AlertingSpec? alerting = null,
+            CircuitBreakerSpec? circuitBreaker = null,
+            ConnectionPoolSpec? connectionPool = null,
+            RetryBudgetSpec? retryBudget = null) =>
+            new(name, @namespace, 8080, circuitBreaker, connectionPool, null, retryBudget, null, null, null,
                 EquatableArray<DependencySpec>.Empty, EquatableArray<CallerSpec>.Empty, alerting, EquatableArray<EndpointSpec>.Empty);
 
         /// <summary>The rule groups of every given service's generated <c>prometheusrule.yaml</c>, in one file.</summary>

@@ -21,7 +21,7 @@ namespace MeshAttributes.Observability.Tests
             Assert.Equal(
                 new[] { "Request Rate (req/s)", "Error Rate (5xx %)", "P50 Latency (ms)", "P95 Latency (ms)", "P99 Latency (ms)", "Circuit Breaker Ejections", "Connection Pool Overflow", "mTLS Coverage" },
                 dashboard["panels"]!.AsArray().Select(p => p!["title"]!.GetValue<string>()));
-            Assert.Equal(Enumerable.Range(1, 8), dashboard["panels"]!.AsArray().Select(p => p!["id"]!.GetValue<int>()));
+            Assert.Equal(new[] { 1, 2, 3, 4, 5, 6, 7, 8 }, dashboard["panels"]!.AsArray().Select(p => p!["id"]!.GetValue<int>()));
             var ns = dashboard["templating"]!["list"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == "namespace")!;
             Assert.Equal("default", ns["current"]!["value"]!.GetValue<string>());
         }
@@ -38,6 +38,71 @@ namespace MeshAttributes.Observability.Tests
                 int scoped = Regex.Matches(expr, "destination_service_name=\"inventory-service\"|cluster_name=~").Count;
                 Assert.True(selectors == scoped, $"{record} reads a metric without the service filter: {expr}");
             }
+        }
+
+        [Fact]
+        public void Ejections_are_drawn_only_with_outlier_detection_and_retry_overflow_only_where_retries_are_capped()
+        {
+            string[] Titles(ServiceSpec service) =>
+                Panels(service).Select(p => p!["title"]!.GetValue<string>()).ToArray();
+
+            // inventory-service: [CircuitBreaker], retries uncapped.
+            Assert.Contains("Circuit Breaker Ejections", Titles(CaseStudy.Inventory));
+            Assert.DoesNotContain("Retry Overflow", Titles(CaseStudy.Inventory));
+
+            // payment-service: ConnectionPool.MaxRetries, no [CircuitBreaker].
+            Assert.DoesNotContain("Circuit Breaker Ejections", Titles(CaseStudy.Payment));
+            Assert.Contains("Retry Overflow", Titles(CaseStudy.Payment));
+
+            var budget = CaseStudy.Service("orders", retryBudget: new RetryBudgetSpec(20, null), circuitBreaker: new CircuitBreakerSpec(3, null, null, null, null, null));
+            Assert.Equal(
+                new[] { "Request Rate (req/s)", "Error Rate (5xx %)", "P50 Latency (ms)", "P95 Latency (ms)", "P99 Latency (ms)", "Circuit Breaker Ejections", "Connection Pool Overflow", "Retry Overflow", "mTLS Coverage" },
+                Titles(budget));
+            Assert.DoesNotContain("Retry Overflow", Titles(CaseStudy.Service("orders", retryBudget: new RetryBudgetSpec(null, null))));
+        }
+
+        [Fact]
+        public void Each_panel_keeps_its_id_and_the_upstream_row_is_shared_evenly()
+        {
+            // id → (x, width) of the row at y = 16, with and without the optional panels.
+            (int, int, int)[] Row(ServiceSpec service) => Panels(service)
+                .Where(p => p!["gridPos"]!["y"]!.GetValue<int>() == 16)
+                .Select(p => (p!["id"]!.GetValue<int>(), p["gridPos"]!["x"]!.GetValue<int>(), p["gridPos"]!["w"]!.GetValue<int>()))
+                .ToArray();
+
+            Assert.Equal(new[] { (6, 0, 12), (7, 12, 12) }, Row(CaseStudy.Inventory));
+            Assert.Equal(new[] { (7, 0, 12), (9, 12, 12) }, Row(CaseStudy.Payment));
+            Assert.Equal(new[] { (7, 0, 24) }, Row(CaseStudy.Shipping));
+            var both = CaseStudy.Inventory with { RetryBudget = new RetryBudgetSpec(20, 3) };
+            Assert.Equal(new[] { (6, 0, 8), (7, 8, 8), (9, 16, 8) }, Row(both));
+        }
+
+        [Fact]
+        public void Retry_overflow_reads_the_callers_outbound_clusters_of_the_service()
+        {
+            string expr = Panels(CaseStudy.Payment).Single(p => p!["title"]!.GetValue<string>() == "Retry Overflow")!["targets"]![0]!["expr"]!.GetValue<string>();
+
+            Assert.StartsWith("sum(rate(envoy_cluster_upstream_rq_retry_overflow{", expr);
+            string cluster = "outbound|8080||payment-service.default.svc.cluster.local";
+            var matcher = new Regex("^" + Regex.Match(expr, "cluster_name=~\"(.*)\"").Groups[1].Value.Replace("\\\\", "\\").Replace("$namespace", "default") + "$");
+            Assert.Matches(matcher, cluster);
+            Assert.DoesNotMatch(matcher, "outbound|8080||payment-service-v2.default.svc.cluster.local");
+            Assert.DoesNotMatch(matcher, "inbound|8080||");
+        }
+
+        [Fact]
+        public void Error_panel_counts_what_callers_see_and_mTLS_coverage_is_a_rate()
+        {
+            var panels = Panels(CaseStudy.Inventory);
+            string Expr(string title) => panels.Single(p => p!["title"]!.GetValue<string>() == title)!["targets"]![0]!["expr"]!.GetValue<string>();
+
+            string errors = Expr("Error Rate (5xx %)");
+            Assert.Equal(2, Regex.Matches(errors, "reporter=\"source\"").Count);
+            Assert.DoesNotContain("reporter=\"destination\"", errors);
+
+            string mtls = Expr("mTLS Coverage");
+            Assert.Equal(2, Regex.Matches(mtls, @"sum\(rate\(istio_requests_total\{reporter=""destination"",[^}]*\}\[5m\]\)\)").Count);
+            Assert.Contains("connection_security_policy=\"mutual_tls\"", mtls);
         }
 
         [Fact]
@@ -97,6 +162,9 @@ namespace MeshAttributes.Observability.Tests
             Assert.Contains("grafana-dashboard.yaml", resources);
             Assert.DoesNotContain("dashboard.json", resources);
         }
+
+        private static JsonArray Panels(ServiceSpec service) =>
+            JsonNode.Parse(CaseStudy.File(service, "dashboard.json"))!["panels"]!.AsArray();
 
         [Fact]
         public void Output_is_deterministic()

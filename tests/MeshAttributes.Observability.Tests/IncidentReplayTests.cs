@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Testing;
 using Xunit;
@@ -9,7 +10,9 @@ namespace MeshAttributes.Observability.Tests
     /// <summary>
     /// Replays the case study's signals through <c>promtool test rules</c> against the rules generated for all four
     /// services loaded together, so "fires for inventory-service and no other" is checked, not assumed.
-    /// Series are sampled every minute; rules are evaluated every 30s as the generated groups say.
+    /// Series are sampled every minute; rules are evaluated every 30s as the generated groups say. Requests are
+    /// reported as Istio reports them: errors by the callers' proxies (<c>reporter="source"</c>), latency by the
+    /// service's own proxy (<c>reporter="destination"</c>).
     /// </summary>
     public sealed class IncidentReplayTests
     {
@@ -127,6 +130,84 @@ namespace MeshAttributes.Observability.Tests
             PassesPromtool(rules, suite);
         }
 
+        [SkippableFact]
+        public void Callers_seeing_the_callees_breaker_shed_load_fire_critical_with_no_destination_series()
+        {
+            Promtool.SkipIfMissing();
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
+
+            // inventory-service's breaker is open: 30% of its callers' requests get 503 UO (overflow) or UH (no healthy
+            // host) from their own proxies. Those requests never reach inventory-service, whose proxy reports nothing.
+            var test = suite.Test("callers' proxies shed 30% of inventory-service's requests from the start");
+            test.Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "200"), ("response_flags", "-")), "0+70x20")
+                .Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "503"), ("response_flags", "UO")), "0+20x20")
+                .Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "503"), ("response_flags", "UH")), "0+10x20");
+
+            var critical = rules.Expect(CaseStudy.Inventory, CriticalErrorRate, ServiceLabels(CaseStudy.Inventory), "30%");
+            test.Expect("1m30s", CriticalErrorRate) // above 20% since 1m; `for: 1m` not elapsed
+                .Expect("5m", CriticalErrorRate, critical)
+                .Expect("15m", CriticalErrorRate, critical)
+                .Expect("15m", HighErrorRate, rules.Expect(CaseStudy.Inventory, HighErrorRate, ServiceLabels(CaseStudy.Inventory), "30%"));
+            PassesPromtool(rules, suite);
+        }
+
+        [SkippableFact]
+        public void Shed_load_is_not_diluted_by_the_services_own_reports()
+        {
+            Promtool.SkipIfMissing();
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
+
+            // The 70 requests a minute that get through are reported twice, by the callers' and by inventory-service's
+            // proxy. Summing both reporters would read 30 / 170 = 17.6%, below the 20% critical threshold.
+            var test = suite.Test("30% shed by the callers, the rest answered 200 and reported by both proxies");
+            test.Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "200"), ("response_flags", "-")), "0+70x20")
+                .Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "503"), ("response_flags", "UO")), "0+30x20")
+                .Series(Requests, Own(CaseStudy.Inventory, ("response_code", "200"), ("response_flags", "-")), "0+70x20");
+
+            test.Expect("5m", CriticalErrorRate, rules.Expect(CaseStudy.Inventory, CriticalErrorRate, ServiceLabels(CaseStudy.Inventory), "30%"));
+            PassesPromtool(rules, suite);
+        }
+
+        [SkippableFact]
+        public void Shed_load_below_the_threshold_or_at_another_service_does_not_page_inventory()
+        {
+            Promtool.SkipIfMissing();
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            var suite = new RuleTestFile();
+
+            // inventory-service's callers see 4% UO, under its 5% warning; checkout-service's callers see 30%.
+            var test = suite.Test("4% shed at inventory-service, 30% at checkout-service");
+            test.Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "200"), ("response_flags", "-")), "0+96x20")
+                .Series(Requests, Caller(CaseStudy.Inventory, ("response_code", "503"), ("response_flags", "UO")), "0+4x20")
+                .Series(Requests, Caller(CaseStudy.Checkout, ("response_code", "200"), ("response_flags", "-")), "0+70x20")
+                .Series(Requests, Caller(CaseStudy.Checkout, ("response_code", "503"), ("response_flags", "UO")), "0+30x20");
+
+            foreach (string time in new[] { "5m", "15m" })
+            {
+                test.Expect(time, HighErrorRate, rules.Expect(CaseStudy.Checkout, HighErrorRate, ServiceLabels(CaseStudy.Checkout), "30%"))
+                    .Expect(time, CriticalErrorRate, rules.Expect(CaseStudy.Checkout, CriticalErrorRate, ServiceLabels(CaseStudy.Checkout), "30%"));
+            }
+
+            PassesPromtool(rules, suite);
+        }
+
+        [SkippableFact]
+        public void A_service_without_outlier_detection_has_no_CircuitBreakerActive_to_fire()
+        {
+            Promtool.SkipIfMissing();
+            var rules = CaseStudy.Rules(CaseStudy.All);
+            Assert.DoesNotContain(CircuitBreakerActive, CaseStudy.File(CaseStudy.Payment, "prometheusrule.yaml"));
+
+            // Ejections in payment-service's clusters (another tool's DestinationRule, say) page no MeshAttributes rule.
+            var suite = new RuleTestFile();
+            suite.Test("ejections of payment-service hosts")
+                .Series(Ejections, Labels(("cluster_name", Cluster(CaseStudy.Payment)), ("pod", "checkout-1")), "1x10")
+                .Expect("5m", CircuitBreakerActive);
+            PassesPromtool(rules, suite);
+        }
+
         // The incident: everyone healthy (1% 5xx), then inventory-service answers 30% 5xx from 10m to 20m.
         private static void IncidentTest(RuleTestFile suite, RuleFile rules, bool wrongExpectation)
         {
@@ -159,18 +240,21 @@ namespace MeshAttributes.Observability.Tests
             }
         }
 
+        // Requests and 503s the service's callers see; the app's own 503s are reported by both proxies, and the alert reads the callers'.
         private static void Traffic(RuleTestFile.Case test, ServiceSpec service, string ok, string errors)
         {
-            test.Series(Requests, Istio(service, ("response_code", "200")), ok)
-                .Series(Requests, Istio(service, ("response_code", "503")), errors);
+            test.Series(Requests, Caller(service, ("response_code", "200"), ("response_flags", "-")), ok)
+                .Series(Requests, Caller(service, ("response_code", "503"), ("response_flags", "-")), errors)
+                .Series(Requests, Own(service, ("response_code", "200"), ("response_flags", "-")), ok)
+                .Series(Requests, Own(service, ("response_code", "503"), ("response_flags", "-")), errors);
         }
 
         private static void Latency(RuleTestFile.Case test, ServiceSpec service, string le500, string le1000)
         {
-            test.Series(Buckets, Istio(service, ("le", "500")), le500)
-                .Series(Buckets, Istio(service, ("le", "1000")), le1000)
-                .Series(Buckets, Istio(service, ("le", "2500")), "0+100x30")
-                .Series(Buckets, Istio(service, ("le", "+Inf")), "0+100x30");
+            test.Series(Buckets, Own(service, ("le", "500")), le500)
+                .Series(Buckets, Own(service, ("le", "1000")), le1000)
+                .Series(Buckets, Own(service, ("le", "2500")), "0+100x30")
+                .Series(Buckets, Own(service, ("le", "+Inf")), "0+100x30");
         }
 
         private static void PassesPromtool(RuleFile rules, RuleTestFile suite)
@@ -183,8 +267,13 @@ namespace MeshAttributes.Observability.Tests
         private static Dictionary<string, string> ServiceLabels(ServiceSpec service) =>
             Labels(("destination_service_name", service.Name), ("destination_service_namespace", service.EffectiveNamespace));
 
-        private static Dictionary<string, string> Istio(ServiceSpec service, (string, string) extra) =>
-            Labels(("reporter", "destination"), ("destination_service_namespace", service.EffectiveNamespace), ("destination_service_name", service.Name), extra);
+        // As the callers' proxies report the service's requests.
+        private static Dictionary<string, string> Caller(ServiceSpec service, params (string, string)[] extra) =>
+            Labels(new[] { ("reporter", "source"), ("destination_service_namespace", service.EffectiveNamespace), ("destination_service_name", service.Name) }.Concat(extra).ToArray());
+
+        // As the service's own proxy reports them.
+        private static Dictionary<string, string> Own(ServiceSpec service, params (string, string)[] extra) =>
+            Labels(new[] { ("reporter", "destination"), ("destination_service_namespace", service.EffectiveNamespace), ("destination_service_name", service.Name) }.Concat(extra).ToArray());
 
         private static Dictionary<string, string> Labels(params (string Key, string Value)[] labels)
         {

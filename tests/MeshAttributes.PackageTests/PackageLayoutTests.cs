@@ -28,6 +28,7 @@ namespace MeshAttributes.PackageTests
                 "analyzers/dotnet/cs/MeshAttributes.CodeFixes.dll",
                 "analyzers/dotnet/cs/MeshAttributes.Core.dll",
                 "analyzers/dotnet/cs/MeshAttributes.Generators.dll",
+                "analyzers/dotnet/cs/YamlDotNet.dll",
                 "build/MeshAttributes.props",
                 "build/MeshAttributes.targets",
                 "buildTransitive/MeshAttributes.props",

@@ -58,8 +58,8 @@ namespace MeshAttributes.PackageTests
             Assert.Equal(["get-orders-id", "get-tracking-number", "default"], Enumerable.Range(0, 3).Select(i => virtualService.Scalar($"spec.http.{i}.name")));
             Assert.Equal("8s", virtualService.Scalar("spec.http.0.timeout"));
             Assert.Equal("2", virtualService.Scalar("spec.http.0.retries.attempts"));
-            Assert.Equal("(?i)/tracking/[^/]+", virtualService.Scalar("spec.http.1.match.0.uri.regex"));
-            Assert.Equal("(?i)/orders/[^/]+", virtualService.Scalar("spec.http.0.match.0.uri.regex"));
+            Assert.Equal("(?i)/tracking/[^/]+/?", virtualService.Scalar("spec.http.1.match.0.uri.regex"));
+            Assert.Equal("(?i)/orders/[^/]+/?", virtualService.Scalar("spec.http.0.match.0.uri.regex"));
             Assert.Equal("5xx,connect-failure", virtualService.Scalar("spec.http.1.retries.retryOn"));
             Assert.Equal("10s", virtualService.Scalar("spec.http.1.timeout"));
             Assert.Equal("connect-failure,refused-stream", virtualService.Scalar("spec.http.2.retries.retryOn"));

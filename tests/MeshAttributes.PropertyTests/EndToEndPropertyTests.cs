@@ -71,8 +71,11 @@ namespace MeshAttributes.PropertyTests
             durations.AddRange(s.Endpoints.SelectMany(e => new[] { e.Retry?.PerTryTimeout, e.Timeout }));
             var names = new List<string?> { s.Name, s.Namespace };
             names.AddRange(s.DependsOn.SelectMany(d => new[] { d.Service, d.Namespace }));
-            names.AddRange(s.AllowCallers.SelectMany(c => new[] { c.Service, c.Namespace, c.ServiceAccount }));
-            return durations.Where(d => d is not null && !Expectation.IsDuration(d)).Concat(names.Where(n => n is not null && !Expectation.IsDnsLabel(n)))
+            names.AddRange(s.AllowCallers.SelectMany(c => new[] { c.Service, c.Namespace }));
+            var accounts = s.AllowCallers.Select(c => c.ServiceAccount);
+            return durations.Where(d => d is not null && !Expectation.IsDuration(d))
+                .Concat(names.Where(n => n is not null && !Expectation.IsDnsLabel(n)))
+                .Concat(accounts.Where(a => a is not null && !Expectation.IsDnsSubdomain(a)))
                 .Select(v => v!)
                 .Where(v => v.Length is > 0 and < 200 && v.All(c => !char.IsControl(c) && !char.IsSurrogate(c)));
         }

@@ -37,7 +37,11 @@ namespace MeshAttributes.PropertyTests
             for (int i = 0; i < runbooks.Length; i++)
             {
                 string name = "svc-" + i;
-                RenderedService rendered = ServiceRenderer.Render(Service(name, new AlertingSpec(null, null, null, runbooks[i])));
+                // With outlier detection on, as CircuitBreakerActive is written only for a service that can eject a host.
+                RenderedService rendered = ServiceRenderer.Render(Service(name, new AlertingSpec(null, null, null, runbooks[i])) with
+                {
+                    CircuitBreaker = new CircuitBreakerSpec(5, null, null, null, null, null),
+                });
                 rules.AddPrometheusRule(rendered.Files.Single(f => f.Path.EndsWith("/prometheusrule.yaml", StringComparison.Ordinal)).Content);
 
                 // CircuitBreakerActive fires for an ejected host of this service alone; its annotations are expanded by promtool.
@@ -47,6 +51,7 @@ namespace MeshAttributes.PropertyTests
                     ["cluster_name"] = cluster,
                     ["destination_service_name"] = name,
                     ["destination_service_namespace"] = "default",
+                    ["namespace"] = "default",
                     ["severity"] = "warning",
                 };
                 var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)

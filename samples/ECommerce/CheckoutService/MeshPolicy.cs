@@ -7,6 +7,11 @@ using MeshAttributes;
 
 [assembly: MeshService("checkout-service")]
 
+// outboundTrafficPolicy: REGISTRY_ONLY, the case study's mesh-wide setting, on the service's own Sidecar, so it holds in
+// a mesh installed with Istio's default (ALLOW_ANY) too. The service reaches only what it declares with [DependsOn]:
+// an undeclared call fails with 502 in the first test instead of going out past the callee's circuit breaker and mTLS.
+[assembly: OutboundTrafficPolicy(OutboundTrafficPolicyMode.RegistryOnly)]
+
 // connectionPool: "prevent one slow consumer from exhausting connections". H2UpgradePolicy.Default is
 // written out although it is the enum's zero value: only the properties set are emitted, and the seed says
 // h2UpgradePolicy: DEFAULT. maxRetries caps the retries in flight to checkout-service at 3.
@@ -32,8 +37,8 @@ using MeshAttributes;
 [assembly: LoadBalancer(LoadBalancerPolicy.LeastRequest)]
 
 // The dependency chain the case study's team could not see during the incident ("4 hours of cascading
-// failures across checkout, payments, and shipping"). Each becomes a Sidecar egress host (the mesh is
-// REGISTRY_ONLY) and an edge of the mesh dependency graph.
+// failures across checkout, payments, and shipping"). Each becomes a Sidecar egress host (the only
+// hosts REGISTRY_ONLY lets it reach) and an edge of the mesh dependency graph.
 [assembly: DependsOn("inventory-service")]
 [assembly: DependsOn("payment-service")]
 [assembly: DependsOn("shipping-service")]

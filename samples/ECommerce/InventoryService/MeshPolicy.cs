@@ -8,6 +8,11 @@ using MeshAttributes;
 
 [assembly: MeshService("inventory-service")]
 
+// outboundTrafficPolicy: REGISTRY_ONLY, the case study's mesh-wide setting, on the service's own Sidecar, so it holds in
+// a mesh installed with Istio's default (ALLOW_ANY) too. The service reaches only what it declares with [DependsOn]:
+// an undeclared call fails with 502 in the first test instead of going out past the callee's circuit breaker and mTLS.
+[assembly: OutboundTrafficPolicy(OutboundTrafficPolicyMode.RegistryOnly)]
+
 // connectionPool: half of checkout's limits; inventory sits behind a database the case study's incident took
 // down ("a database migration in the inventory service caused 4 hours of cascading failures").
 // h2UpgradePolicy and maxRequestsPerConnection are deliberately absent, as in the seed.

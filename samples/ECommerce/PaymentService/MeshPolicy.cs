@@ -6,6 +6,11 @@ using MeshAttributes;
 
 [assembly: MeshService("payment-service")]
 
+// outboundTrafficPolicy: REGISTRY_ONLY, the case study's mesh-wide setting, on the service's own Sidecar, so it holds in
+// a mesh installed with Istio's default (ALLOW_ANY) too. The service reaches only what it declares with [DependsOn]:
+// an undeclared call fails with 502 in the first test instead of going out past the callee's circuit breaker and mTLS.
+[assembly: OutboundTrafficPolicy(OutboundTrafficPolicyMode.RegistryOnly)]
+
 // The VirtualService's default route, as in the case study: up to 3 retries of 2s each on
 // 5xx,reset,connect-failure,retriable-4xx, within "total timeout including retries" 10s.
 // Budget: 4 tries x 2s = 8s, plus at most 3 x 250ms back-off = 8.75s <= 10s.

@@ -8,6 +8,11 @@ using MeshAttributes;
 
 [assembly: MeshService("shipping-service")]
 
+// outboundTrafficPolicy: REGISTRY_ONLY, the case study's mesh-wide setting, on the service's own Sidecar, so it holds in
+// a mesh installed with Istio's default (ALLOW_ANY) too. The service reaches only what it declares with [DependsOn]:
+// an undeclared call fails with 502 in the first test instead of going out past the callee's circuit breaker and mTLS.
+[assembly: OutboundTrafficPolicy(OutboundTrafficPolicyMode.RegistryOnly)]
+
 // Only checkout-service creates shipments and reads tracking (customers see tracking through checkout's
 // GET /orders/{id}); everyone else is denied by an AuthorizationPolicy.
 [assembly: AllowCaller("checkout-service")]

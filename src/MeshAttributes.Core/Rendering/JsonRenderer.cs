@@ -9,9 +9,9 @@ namespace MeshAttributes.Core.Rendering
     {
         public static string Render(Node document)
         {
-            StringBuilder sb = StringBuilderCache.Acquire();
+            var sb = new StringBuilder();
             Write(sb, document, 0);
-            return StringBuilderCache.ToStringAndRelease(sb.Append('\n'));
+            return sb.Append('\n').ToString();
         }
 
         private static void Write(StringBuilder sb, Node node, int indent)

@@ -28,7 +28,7 @@ namespace MeshAttributes.Core.Rendering
         /// <summary>Renders one document; <paramref name="headerComment"/> lines are written first as <c>#</c> comments.</summary>
         public static string Render(Node document, params string[] headerComment)
         {
-            StringBuilder sb = StringBuilderCache.Acquire();
+            var sb = new StringBuilder();
             foreach (string line in headerComment)
             {
                 sb.Append("# ").Append(line).Append('\n');
@@ -48,7 +48,7 @@ namespace MeshAttributes.Core.Rendering
                     break;
             }
 
-            return StringBuilderCache.ToStringAndRelease(sb);
+            return sb.ToString();
         }
 
         private static void WriteMap(StringBuilder sb, MapNode map, int indent, bool firstInline)

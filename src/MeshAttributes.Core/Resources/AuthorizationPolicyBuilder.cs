@@ -8,7 +8,8 @@ namespace MeshAttributes.Core.Resources
     /// <summary>
     /// The AuthorizationPolicy that allows only the callers named by <c>[AllowCaller]</c>, by the SPIFFE identity
     /// mutual TLS proves (<c>cluster.local/ns/&lt;namespace&gt;/sa/&lt;service account&gt;</c>; Istio's default trust
-    /// domain). An ALLOW policy denies every request it does not match. Written only when a caller is declared.
+    /// domain), where a caller's account is the one its <c>[AllowCaller(ServiceAccount)]</c> names, else the caller's
+    /// service name. An ALLOW policy denies every request it does not match. Written only when a caller is declared.
     /// </summary>
     public sealed class AuthorizationPolicyBuilder : IResourceBuilder
     {
@@ -22,6 +23,9 @@ namespace MeshAttributes.Core.Resources
 
         public IReadOnlyCollection<string> Attributes { get; } = new[] { "AllowCaller" };
 
+        /// <summary>The identity mutual TLS proves for a workload running as <paramref name="serviceAccount"/> in <paramref name="ns"/>.</summary>
+        public static string Principal(string ns, string serviceAccount) => $"{TrustDomain}/ns/{ns}/sa/{serviceAccount}";
+
         public Node? Build(ServiceSpec service)
         {
             if (service.AllowCallers.Count == 0)
@@ -31,16 +35,16 @@ namespace MeshAttributes.Core.Resources
 
             var principals = new SequenceNode();
             foreach (string principal in service.AllowCallers
-                .Select(c => $"{TrustDomain}/ns/{c.Namespace ?? service.EffectiveNamespace}/sa/{c.ServiceAccount ?? c.Service}")
+                .Select(c => Principal(c.Namespace ?? service.EffectiveNamespace, c.ServiceAccount ?? c.Service))
                 .Distinct()
                 .OrderBy(p => p, System.StringComparer.Ordinal))
             {
                 principals.Add(principal);
             }
 
-            return ResourceMetadata.Header("security.istio.io/v1", "AuthorizationPolicy", service)
+            return ResourceMetadata.WorkloadHeader(IstioFeatures.Security(service.TargetIstio), "AuthorizationPolicy", service)
                 .Set("spec", new MapNode()
-                    .Set("selector", new MapNode().Set("matchLabels", new MapNode().Set("app", service.Name)))
+                    .Set("selector", new MapNode().Set("matchLabels", ResourceMetadata.PodLabels(service)))
                     .Set("action", "ALLOW")
                     .Set("rules", new SequenceNode().Add(new MapNode()
                         .Set("from", new SequenceNode().Add(new MapNode()

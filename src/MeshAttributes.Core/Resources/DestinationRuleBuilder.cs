@@ -62,7 +62,7 @@ namespace MeshAttributes.Core.Resources
             bool mtlsDisabled = service.MutualTls is { } mtls && IstioEnums.MutualTlsMode(mtls.Mode) == "DISABLE";
             trafficPolicy.Set("tls", new MapNode().Set("mode", mtlsDisabled ? "DISABLE" : "ISTIO_MUTUAL"));
 
-            return ResourceMetadata.Header("networking.istio.io/v1", "DestinationRule", service)
+            return ResourceMetadata.Header(IstioFeatures.Networking(service.TargetIstio), "DestinationRule", service)
                 .Set("spec", new MapNode()
                     .Set("host", service.Name)
                     .Set("trafficPolicy", trafficPolicy));

@@ -10,9 +10,11 @@ namespace MeshAttributes.Core.Resources
     /// The service's Grafana dashboard (<c>dashboard.json</c>, not a Kubernetes resource): the case study's panels
     /// and PromQL — request rate, 5xx error rate, P50/P95/P99 latency, circuit-breaker ejections, connection-pool
     /// overflow, mTLS coverage — filtered to this service, with a <c>namespace</c> variable, <c>refresh: 10s</c> and
-    /// <c>now-1h</c>. The uid and the panel ids depend only on the service name, so re-generation never churns and
-    /// the same service deployed to several namespaces shares one dashboard. The error-rate and P99 panels draw
-    /// the service's <c>[Alerting]</c> thresholds.
+    /// <c>now-1h</c>. The error-rate panel counts what callers see, as the alerts do. The ejections panel is there
+    /// only with outlier detection and a retry-overflow panel only where retries are capped: a statistic that cannot
+    /// move is not drawn. The uid and each panel's id depend only on the service name and the panel, so re-generation
+    /// never churns and the same service deployed to several namespaces shares one dashboard. The error-rate and P99
+    /// panels draw the service's <c>[Alerting]</c> thresholds.
     /// </summary>
     public sealed class GrafanaDashboardBuilder : IResourceBuilder
     {
@@ -20,7 +22,7 @@ namespace MeshAttributes.Core.Resources
         public const string NamespaceVariable = "namespace";
 
         // Grafana 10.4 / 11.0: older Grafanas migrate forward; a newer number could confuse them.
-        private const int SchemaVersion = 39;
+        internal const int SchemaVersion = 39;
 
         public string FileName => "dashboard.json";
 
@@ -53,18 +55,44 @@ namespace MeshAttributes.Core.Resources
                     Target("A", IstioQueries.LatencyQuantile(service, ns, "0.95", "5m", by), "{{destination_service_name}}")))
                 .Add(TimeSeries(5, "P99 Latency (ms)", 16, 8, 8, "ms",
                     Thresholds(("green", 0), ("red", t.LatencyP99Milliseconds)),
-                    Target("A", IstioQueries.LatencyQuantile(service, ns, "0.99", "5m", by), "{{destination_service_name}}")))
-                .Add(TimeSeries(6, "Circuit Breaker Ejections", 0, 16, 12, "short", null,
-                    Target("A", "sum(" + IstioQueries.EjectionsActive + "{" + clusters + "}) by (cluster_name)", "{{cluster_name}}")))
-                .Add(TimeSeries(7, "Connection Pool Overflow", 12, 16, 12, "ops", null,
-                    Target("A", "sum(rate(" + IstioQueries.ConnectionOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} overflow"),
-                    Target("B", "sum(rate(" + IstioQueries.PendingOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} pending overflow")))
-                .Add(Stat(8, "mTLS Coverage", 0, 24,
-                    Target("A",
-                        "sum(" + IstioQueries.RequestsTotal + "{" + IstioQueries.ServiceSelector(service, ns, "connection_security_policy=\"mutual_tls\"") + "})"
-                        + " / sum(" + IstioQueries.RequestsTotal + "{" + sel + "}) * 100",
-                        "mTLS %",
-                        instant: true)));
+                    Target("A", IstioQueries.LatencyQuantile(service, ns, "0.99", "5m", by), "{{destination_service_name}}")));
+
+            // The caller-side Envoy panels share one row.
+            var upstream = new List<(int Id, string Title, string Unit, MapNode[] Targets)>();
+            if (ResilienceFeatures.HasOutlierDetection(service))
+            {
+                upstream.Add((6, "Circuit Breaker Ejections", "short", new[]
+                {
+                    Target("A", "sum(" + IstioQueries.EjectionsActive + "{" + clusters + "}) by (cluster_name)", "{{cluster_name}}"),
+                }));
+            }
+
+            upstream.Add((7, "Connection Pool Overflow", "ops", new[]
+            {
+                Target("A", "sum(rate(" + IstioQueries.ConnectionOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} overflow"),
+                Target("B", "sum(rate(" + IstioQueries.PendingOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} pending overflow"),
+            }));
+            if (ResilienceFeatures.RetriesCapped(service))
+            {
+                upstream.Add((9, "Retry Overflow", "ops", new[]
+                {
+                    Target("A", "sum(rate(" + IstioQueries.RetryOverflow + "{" + clusters + "}[5m])) by (cluster_name)", "{{cluster_name}} retries refused"),
+                }));
+            }
+
+            int width = 24 / upstream.Count;
+            for (int i = 0; i < upstream.Count; i++)
+            {
+                panels.Add(TimeSeries(upstream[i].Id, upstream[i].Title, i * width, 16, width, upstream[i].Unit, null, upstream[i].Targets));
+            }
+
+            // Rates, not the counters' lifetime totals: a pod restart or a day of plaintext long ago must not hide today's share.
+            panels.Add(Stat(8, "mTLS Coverage", 0, 24,
+                Target("A",
+                    "sum(rate(" + IstioQueries.RequestsTotal + "{" + IstioQueries.ServiceSelector(service, ns, "connection_security_policy=\"mutual_tls\"") + "}[5m]))"
+                    + " / sum(rate(" + IstioQueries.RequestsTotal + "{" + sel + "}[5m])) * 100",
+                    "mTLS %",
+                    instant: true)));
 
             string variableQuery = "label_values(" + IstioQueries.RequestsTotal + "{destination_service_name=\"" + service.Name + "\"}, destination_service_namespace)";
             var templating = new SequenceNode()
@@ -101,16 +129,20 @@ namespace MeshAttributes.Core.Resources
                 .Set("schemaVersion", SchemaVersion)
                 .Set("version", 1)
                 .Set("templating", new MapNode().Set("list", templating))
-                .Set("annotations", new MapNode().Set("list", new SequenceNode().Add(new MapNode()
-                    .Set("builtIn", 1)
-                    .Set("datasource", new MapNode().Set("type", "grafana").Set("uid", "-- Grafana --"))
-                    .Set("enable", true)
-                    .Set("hide", true)
-                    .Set("iconColor", "rgba(0, 211, 255, 1)")
-                    .Set("name", "Annotations & Alerts")
-                    .Set("type", "dashboard"))))
+                .Set("annotations", BuiltInAnnotations())
                 .Set("panels", panels);
         }
+
+        /// <summary>Grafana's built-in "Annotations &amp; Alerts", which every dashboard carries.</summary>
+        internal static MapNode BuiltInAnnotations() =>
+            new MapNode().Set("list", new SequenceNode().Add(new MapNode()
+                .Set("builtIn", 1)
+                .Set("datasource", new MapNode().Set("type", "grafana").Set("uid", "-- Grafana --"))
+                .Set("enable", true)
+                .Set("hide", true)
+                .Set("iconColor", "rgba(0, 211, 255, 1)")
+                .Set("name", "Annotations & Alerts")
+                .Set("type", "dashboard")));
 
         /// <summary>
         /// A Grafana uid (at most 40 characters of <c>[a-z0-9-]</c>) from the service name alone: a readable prefix and
@@ -135,12 +167,12 @@ namespace MeshAttributes.Core.Resources
         }
 
         // Through decimal, so 0.07 draws its line at 7 and not at 7.000000000000001.
-        private static double Percent(double ratio) => (double)((decimal)ratio * 100m);
+        internal static double Percent(double ratio) => (double)((decimal)ratio * 100m);
 
-        private static MapNode Datasource() =>
+        internal static MapNode Datasource() =>
             new MapNode().Set("type", "prometheus").Set("uid", "${" + DatasourceVariable + "}");
 
-        private static MapNode Target(string refId, string expr, string legend, bool instant = false) =>
+        internal static MapNode Target(string refId, string expr, string legend, bool instant = false) =>
             new MapNode()
                 .Set("refId", refId)
                 .Set("datasource", Datasource())
@@ -149,7 +181,7 @@ namespace MeshAttributes.Core.Resources
                 // A stat shows one number: an instant query, not a range to reduce.
                 .Set(instant ? "instant" : "range", true);
 
-        private static MapNode Thresholds(params (string Color, double Value)[] steps)
+        internal static MapNode Thresholds(params (string Color, double Value)[] steps)
         {
             var list = new SequenceNode();
             foreach (var (color, value) in steps)
@@ -161,7 +193,7 @@ namespace MeshAttributes.Core.Resources
             return new MapNode().Set("mode", "absolute").Set("steps", list);
         }
 
-        private static MapNode TimeSeries(int id, string title, int x, int y, int w, string unit, MapNode? thresholds, params MapNode[] queries)
+        internal static MapNode TimeSeries(int id, string title, int x, int y, int w, string unit, MapNode? thresholds, params MapNode[] queries)
         {
             var targets = new SequenceNode();
             foreach (MapNode query in queries)
@@ -184,7 +216,7 @@ namespace MeshAttributes.Core.Resources
                 .Set("tooltip", new MapNode().Set("mode", "multi").Set("sort", "desc")));
         }
 
-        private static MapNode Stat(int id, string title, int x, int y, MapNode target) =>
+        internal static MapNode Stat(int id, string title, int x, int y, MapNode target) =>
             Panel(id, "stat", title, x, y, 6, 4, new SequenceNode().Add(target), "percent",
                 Thresholds(("red", 0), ("green", MeshAlertRules.DefaultMinimumMtlsCoverage * 100)),
                 null,
@@ -202,7 +234,7 @@ namespace MeshAttributes.Core.Resources
                         .Set("fields", string.Empty)
                         .Set("values", false)));
 
-        private static MapNode Panel(int id, string type, string title, int x, int y, int w, int h, SequenceNode targets, string unit, MapNode? thresholds, MapNode? custom, MapNode options)
+        internal static MapNode Panel(int id, string type, string title, int x, int y, int w, int h, SequenceNode targets, string unit, MapNode? thresholds, MapNode? custom, MapNode options)
         {
             var defaults = new MapNode().Set("unit", unit);
             if (unit == "percent")

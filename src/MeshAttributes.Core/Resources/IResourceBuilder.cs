@@ -16,8 +16,8 @@ namespace MeshAttributes.Core.Resources
         bool IsKubernetesResource { get; }
 
         /// <summary>
-        /// The attributes (short names, e.g. <c>CircuitBreaker</c>) whose values the file carries: an error in any
-        /// of them, or in <c>MeshService</c>, means the file is not rendered.
+        /// The attributes (short names, e.g. <c>CircuitBreaker</c>) and MSBuild properties (e.g. <c>MeshPrometheusRuleLabels</c>)
+        /// whose values the file carries: an error in any of them, or in <c>MeshService</c>, means the file is not rendered.
         /// </summary>
         IReadOnlyCollection<string> Attributes { get; }
 

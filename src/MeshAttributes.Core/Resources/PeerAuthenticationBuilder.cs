@@ -18,9 +18,9 @@ namespace MeshAttributes.Core.Resources
         public Node? Build(ServiceSpec service)
         {
             string mode = service.MutualTls is { } mtls ? IstioEnums.MutualTlsMode(mtls.Mode) ?? "STRICT" : "STRICT";
-            return ResourceMetadata.Header("security.istio.io/v1", "PeerAuthentication", service)
+            return ResourceMetadata.WorkloadHeader(IstioFeatures.Security(service.TargetIstio), "PeerAuthentication", service)
                 .Set("spec", new MapNode()
-                    .Set("selector", new MapNode().Set("matchLabels", new MapNode().Set("app", service.Name)))
+                    .Set("selector", new MapNode().Set("matchLabels", ResourceMetadata.PodLabels(service)))
                     .Set("mtls", new MapNode().Set("mode", mode)));
         }
     }

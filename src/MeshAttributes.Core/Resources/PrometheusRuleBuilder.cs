@@ -8,9 +8,13 @@ namespace MeshAttributes.Core.Resources
 {
     /// <summary>
     /// The service's PrometheusRule (<c>monitoring.coreos.com/v1</c>): the case study's ServiceHighErrorRate,
-    /// ServiceCriticalErrorRate, ServiceHighLatency and CircuitBreakerActive with the same PromQL shape, windows,
-    /// <c>for:</c> durations and severities, scoped to this one service and using its <c>[Alerting]</c> thresholds.
-    /// Written for every service: without <c>[Alerting]</c> the case study's thresholds apply.
+    /// ServiceCriticalErrorRate, ServiceHighLatency and CircuitBreakerActive with the same windows, <c>for:</c>
+    /// durations and severities, scoped to this one service and using its <c>[Alerting]</c> thresholds. Written for
+    /// every service: without <c>[Alerting]</c> the case study's thresholds apply. The error rates count what callers
+    /// see (<see cref="IstioQueries"/>); CircuitBreakerActive is there only when the service has outlier detection,
+    /// as it can fire for no other. Every alert carries the service's <c>namespace</c>, the label Alertmanager groups
+    /// and inhibits by; the resource carries the labels of <c>MeshPrometheusRuleLabels</c>, e.g. the one
+    /// kube-prometheus-stack selects rules by.
     /// </summary>
     public sealed class PrometheusRuleBuilder : IResourceBuilder
     {
@@ -25,7 +29,7 @@ namespace MeshAttributes.Core.Resources
 
         public bool IsKubernetesResource => true;
 
-        public IReadOnlyCollection<string> Attributes { get; } = new[] { "Alerting" };
+        public IReadOnlyCollection<string> Attributes { get; } = new[] { "Alerting", PrometheusRuleLabels.Property };
 
         /// <summary>The resource name: suffixed so it cannot clash with a team's own rules named after the service.</summary>
         public static string ResourceName(ServiceSpec service) => service.Name + "-mesh-alerts";
@@ -39,6 +43,8 @@ namespace MeshAttributes.Core.Resources
             string critical = AlertThresholds.Percent(t.ErrorRateCritical);
             string latency = IstioDuration.Format(t.LatencyP99Milliseconds);
 
+            // Alertmanager groups and inhibits by `namespace`; the Istio metrics name it only as destination_service_namespace.
+            var scope = new MapNode().Set("namespace", service.EffectiveNamespace);
             var rules = new SequenceNode()
                 .Add(Rule(
                     HighErrorRate,
@@ -47,7 +53,8 @@ namespace MeshAttributes.Core.Resources
                     "warning",
                     $"{service.Name} error rate above {warning}",
                     $"Error rate of {where} is {{{{ $value | humanizePercentage }}}}, above {warning} for the last 2 minutes",
-                    t.RunbookUrl))
+                    t.RunbookUrl,
+                    scope))
                 .Add(Rule(
                     CriticalErrorRate,
                     IstioQueries.ErrorRatio(service, ns, "2m", IstioQueries.ServiceLabels, "\n") + "\n> " + AlertThresholds.PromQlNumber(t.ErrorRateCritical) + "\n",
@@ -55,7 +62,8 @@ namespace MeshAttributes.Core.Resources
                     "critical",
                     $"CRITICAL: {service.Name} error rate above {critical}",
                     $"Error rate of {where} is {{{{ $value | humanizePercentage }}}}, above {critical} for the last minute",
-                    t.RunbookUrl))
+                    t.RunbookUrl,
+                    scope))
                 .Add(Rule(
                     HighLatency,
                     "histogram_quantile(0.99,\n"
@@ -66,8 +74,11 @@ namespace MeshAttributes.Core.Resources
                     "warning",
                     $"{service.Name} P99 latency above {latency}",
                     $"P99 latency of {where} has been above {latency} for 3 minutes",
-                    t.RunbookUrl))
-                .Add(Rule(
+                    t.RunbookUrl,
+                    scope));
+            if (ResilienceFeatures.HasOutlierDetection(service))
+            {
+                rules.Add(Rule(
                     CircuitBreakerActive,
                     "sum(" + IstioQueries.EjectionsActive + "{" + IstioQueries.OutboundClusterMatcher(service, Re2.Escape(service.EffectiveNamespace)) + "}) by (cluster_name) > 0\n",
                     "1m",
@@ -77,10 +88,17 @@ namespace MeshAttributes.Core.Resources
                     t.RunbookUrl,
                     // Envoy's metric names only the cluster: these labels let the alert be routed like the others.
                     new MapNode()
+                        .Set("namespace", service.EffectiveNamespace)
                         .Set("destination_service_name", service.Name)
                         .Set("destination_service_namespace", service.EffectiveNamespace)));
+            }
 
-            return ResourceMetadata.Header("monitoring.coreos.com/v1", "PrometheusRule", service, ResourceName(service))
+            // Invalid labels never get here: MESH004 refuses the file.
+            var labels = PrometheusRuleLabels.Parse(service.PrometheusRuleLabels).Labels;
+            return new MapNode()
+                .Set("apiVersion", "monitoring.coreos.com/v1")
+                .Set("kind", "PrometheusRule")
+                .Set("metadata", ResourceMetadata.Metadata(service, ResourceName(service), labels))
                 .Set("spec", new MapNode()
                     .Set("groups", new SequenceNode().Add(new MapNode()
                         .Set("name", service.Name + ".mesh-health")

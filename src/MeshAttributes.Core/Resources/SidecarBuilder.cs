@@ -6,10 +6,11 @@ using MeshAttributes.Core.Model;
 namespace MeshAttributes.Core.Resources
 {
     /// <summary>
-    /// The Sidecar that limits the service's outbound configuration to what it declared with
-    /// <c>[DependsOn]</c> (plus <c>istio-system</c>, where the mesh's own telemetry lives). With the case study's
-    /// <c>outboundTrafficPolicy: REGISTRY_ONLY</c>, a call to an undeclared service then fails in testing
-    /// instead of silently joining the dependency chain. Written only when the service declares a dependency.
+    /// The Sidecar that limits the service's outbound configuration to what it declared with <c>[DependsOn]</c> (plus
+    /// <c>istio-system</c>, where the mesh's own telemetry lives), and with <c>[OutboundTrafficPolicy]</c> sets what
+    /// happens to any other call: under <c>REGISTRY_ONLY</c> it fails (502 for plain HTTP), under Istio's default
+    /// <c>ALLOW_ANY</c> it still goes out, past the callee's circuit breaker and mutual TLS. Written when the service
+    /// declares a dependency or an outbound traffic policy.
     /// </summary>
     public sealed class SidecarBuilder : IResourceBuilder
     {
@@ -19,11 +20,11 @@ namespace MeshAttributes.Core.Resources
 
         public bool IsKubernetesResource => true;
 
-        public IReadOnlyCollection<string> Attributes { get; } = new[] { "DependsOn" };
+        public IReadOnlyCollection<string> Attributes { get; } = new[] { "DependsOn", "OutboundTrafficPolicy" };
 
         public Node? Build(ServiceSpec service)
         {
-            if (service.DependsOn.Count == 0)
+            if (service.DependsOn.Count == 0 && service.OutboundTrafficPolicy is null)
             {
                 return null;
             }
@@ -38,10 +39,12 @@ namespace MeshAttributes.Core.Resources
             }
 
             hosts.Add("istio-system/*");
-            return ResourceMetadata.Header("networking.istio.io/v1", "Sidecar", service)
+            string? mode = service.OutboundTrafficPolicy is { } policy ? IstioEnums.OutboundTrafficPolicyMode(policy.Mode) : null;
+            return InAppRetryAnnotation.Annotate(ResourceMetadata.WorkloadHeader(IstioFeatures.Networking(service.TargetIstio), "Sidecar", service), service)
                 .Set("spec", new MapNode()
-                    .Set("workloadSelector", new MapNode().Set("labels", new MapNode().Set("app", service.Name)))
-                    .Set("egress", new SequenceNode().Add(new MapNode().Set("hosts", hosts))));
+                    .Set("workloadSelector", new MapNode().Set("labels", ResourceMetadata.PodLabels(service)))
+                    .Set("egress", new SequenceNode().Add(new MapNode().Set("hosts", hosts)))
+                    .Set("outboundTrafficPolicy", mode is null ? null : new MapNode().Set("mode", mode)));
         }
 
         // "<namespace>/<fqdn>": the namespace whose exported config is imported, and the service's host name.

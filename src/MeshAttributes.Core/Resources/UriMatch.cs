@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using MeshAttributes.Core.Rendering;
@@ -6,161 +7,103 @@ using MeshAttributes.Core.Rendering;
 namespace MeshAttributes.Core.Resources
 {
     /// <summary>
-    /// The Istio <c>uri</c> match for an ASP.NET Core route template: <c>exact</c> for a literal path, otherwise a
-    /// <c>regex</c> (RE2, matched against the whole path by Envoy) in which each parameter matches one segment
-    /// (<c>{id}</c>, <c>{id:int}</c>), an optional one may be absent (<c>{id?}</c>) and a catch-all
-    /// (<c>{*rest}</c>) matches the remainder. Also the ordering key that lists more specific routes first.
+    /// The Istio <c>uri</c> match for an ASP.NET Core route template, and its place in ASP.NET Core's order.
+    /// <para>
+    /// The match is a <c>regex</c> (RE2), which Envoy matches against the whole path with the query string removed,
+    /// after Istio's default path normalization (percent-encoded unreserved characters decoded, dot segments
+    /// resolved). It accepts the paths ASP.NET Core routes to the template: any case (<c>(?i)</c>: Envoy ignores
+    /// <c>ignoreUriCase</c> for a regex), one optional trailing slash, a literal's other characters percent-encoded or
+    /// not, each parameter one non-empty segment, <c>{id:int}</c> (and <c>long</c>, <c>min</c>, <c>max</c>,
+    /// <c>range</c>) an integer with its sign and the white space <c>int.TryParse</c> allows, <c>bool</c>
+    /// <c>true</c>/<c>false</c>, <c>alpha</c> ASCII letters, optional and default-valued parameters absent when
+    /// every segment after them may be, and a catch-all (<c>{*rest}</c>, <c>{**rest}</c>) the rest of the path, none
+    /// included. Where RE2 cannot say what ASP.NET Core checks — the bounds of a number, <c>guid</c>,
+    /// <c>datetime</c>, <c>decimal</c>, <c>double</c>, <c>float</c>, lengths, <c>regex(...)</c>, custom constraints,
+    /// and how a complex segment such as <c>{name}.{ext}</c> is split — it matches more, never less.
+    /// </para>
     /// </summary>
     public sealed class UriMatch
     {
-        private UriMatch(string kind, string value, int literalSegments, int segments, bool catchAll)
+        private UriMatch(string regex, string precedence)
         {
-            Kind = kind;
-            Value = value;
-            LiteralSegments = literalSegments;
-            Segments = segments;
-            HasCatchAll = catchAll;
+            Regex = regex;
+            Precedence = precedence;
         }
 
-        /// <summary><c>exact</c> or <c>regex</c>.</summary>
-        public string Kind { get; }
+        /// <summary>The RE2 pattern for Istio's <c>uri.regex</c>, <c>(?i)</c> included.</summary>
+        public string Regex { get; }
 
-        public string Value { get; }
+        /// <summary>
+        /// ASP.NET Core's inbound route precedence, one digit a segment: 1 a literal, 2 a constrained parameter or a
+        /// complex segment, 3 a parameter, 4 a constrained catch-all, 5 a catch-all. Of two templates matching a
+        /// path, ASP.NET Core routes it to the one whose digits come first in ordinal order.
+        /// </summary>
+        public string Precedence { get; }
 
-        public int LiteralSegments { get; }
-
-        public int Segments { get; }
-
-        public bool HasCatchAll { get; }
-
-        /// <summary>Orders routes most specific first: exact paths, then more literal segments, more segments, no catch-all.</summary>
-        public static readonly Comparison<UriMatch> Specificity = (a, b) =>
-        {
-            int c = (a.Kind == "exact" ? 0 : 1).CompareTo(b.Kind == "exact" ? 0 : 1);
-            if (c == 0) c = a.HasCatchAll.CompareTo(b.HasCatchAll);
-            if (c == 0) c = b.LiteralSegments.CompareTo(a.LiteralSegments);
-            if (c == 0) c = b.Segments.CompareTo(a.Segments);
-            return c;
-        };
+        /// <summary>Orders routes as ASP.NET Core's precedence does: the one ASP.NET Core prefers first.</summary>
+        public static readonly Comparison<UriMatch> Specificity = (a, b) => string.CompareOrdinal(a.Precedence, b.Precedence);
 
         public static UriMatch FromTemplate(string template)
         {
             string path = NormalizePath(template);
-            if (path.IndexOf('{') < 0 && path.IndexOf('}') < 0)
+            string[] texts = path.Length == 1 ? Array.Empty<string>() : path.Substring(1).Split('/');
+            var segments = new List<Part>[texts.Length];
+            var precedence = new StringBuilder(texts.Length);
+            for (int i = 0; i < texts.Length; i++)
             {
-                // No parameter and no escaped brace: the path itself, matched exactly.
-                int count = path.Length == 1 ? 0 : Count(path, '/');
-                return new UriMatch("exact", path, count, count, false);
+                segments[i] = ParseSegment(texts[i]);
+                precedence.Append(PrecedenceDigit(segments[i]));
             }
 
-            string[] segments = path.Substring(1).Split('/');
-            StringBuilder regex = StringBuilderCache.Acquire();
-            int literal = 0;
-            bool anyParameter = false, catchAll = false;
-            foreach (string segment in segments)
+            // ASP.NET Core leaves out a segment only together with every segment after it: from here on each may be.
+            int omittable = texts.Length;
+            while (omittable > 0 && segments[omittable - 1] is { Count: 1 } last && last[0].Parameter is { CanBeAbsent: true })
             {
-                if (segment.IndexOf('{') < 0 && segment.IndexOf('}') < 0)
+                omittable--;
+            }
+
+            var regex = new StringBuilder("(?i)");
+            if (texts.Length == 0)
+            {
+                regex.Append('/');
+            }
+
+            int open = 0;
+            bool catchAll = false;
+            for (int i = 0; i < texts.Length; i++)
+            {
+                if (segments[i] is { Count: 1 } single && single[0].Parameter is { CatchAll: true })
                 {
-                    // Most segments are plain text: nothing to parse.
-                    literal++;
-                    Re2.AppendEscaped(regex.Append('/'), segment);
+                    // The rest of the path, slashes included, or nothing: "/files", "/files/", "/files/a/b".
+                    regex.Append("(?:/.*)?");
+                    catchAll = true;
                     continue;
                 }
 
-                if (IsPlainParameter(segment))
+                if (i >= omittable)
                 {
-                    // "{id}": any one segment.
-                    anyParameter = true;
-                    regex.Append('/').Append(AnySegment);
-                    continue;
-                }
-
-                var parts = ParseSegment(segment);
-                if (parts.TrueForAll(p => p.Parameter is null))
-                {
-                    // "{{" and "}}" stand for literal braces.
-                    literal++;
-                    Re2.AppendEscaped(regex.Append('/'), string.Concat(parts.ConvertAll(p => p.Literal)));
-                    continue;
-                }
-
-                anyParameter = true;
-                if (parts.Count == 1 && parts[0].Parameter is { } only && (only.Optional || only.CatchAll))
-                {
-                    // An optional or catch-all segment may be absent, slash included.
-                    catchAll |= only.CatchAll;
-                    regex.Append(only.CatchAll ? "(/.*)?" : "(/" + only.Pattern + ")?");
-                    continue;
+                    regex.Append("(?:");
+                    open++;
                 }
 
                 regex.Append('/');
-                foreach (var part in parts)
-                {
-                    if (part.Parameter is { } p)
-                    {
-                        regex.Append(p.Pattern);
-                    }
-                    else
-                    {
-                        Re2.AppendEscaped(regex, part.Literal!);
-                    }
-
-                    catchAll |= part.Parameter?.CatchAll ?? false;
-                }
+                AppendSegment(regex, segments[i]);
             }
 
-            string value = StringBuilderCache.ToStringAndRelease(regex);
-            return anyParameter
-                ? new UriMatch("regex", value.Length == 0 ? "/" : value, literal, segments.Length, catchAll)
-                : new UriMatch("exact", ExactPath(segments), literal, segments.Length, false);
-        }
-
-        private const string AnySegment = "[^/]+";
-
-        private static int Count(string s, char c)
-        {
-            int count = 0;
-            foreach (char x in s)
+            // ASP.NET Core ignores one trailing slash ("/api/payments/" is "/api/payments"); a catch-all that ends
+            // the pattern takes it already.
+            bool trailingSlash = texts.Length > 0 && (!catchAll || open > 0);
+            for (; open > 0; open--)
             {
-                count += x == c ? 1 : 0;
+                regex.Append(")?");
             }
 
-            return count;
-        }
-
-        // A segment that is one parameter with no constraint, default, optional mark or catch-all: "{id}".
-        private static bool IsPlainParameter(string segment)
-        {
-            if (segment.Length < 3 || segment[0] != '{' || segment[segment.Length - 1] != '}')
+            if (trailingSlash)
             {
-                return false;
+                regex.Append("/?");
             }
 
-            for (int i = 1; i < segment.Length - 1; i++)
-            {
-                if (segment[i] is '{' or '}' or ':' or '?' or '=' or '*')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        // The literal path of segments that hold only text and escaped braces.
-        private static string ExactPath(string[] segments)
-        {
-            var exact = new StringBuilder();
-            foreach (string segment in segments)
-            {
-                exact.Append('/');
-                foreach (var part in ParseSegment(segment))
-                {
-                    exact.Append(part.Literal);
-                }
-            }
-
-            return exact.Length == 0 ? "/" : exact.ToString();
+            return new UriMatch(regex.ToString(), precedence.ToString());
         }
 
         /// <summary>A leading slash, no trailing slash, <c>~/</c> resolved.</summary>
@@ -180,40 +123,150 @@ namespace MeshAttributes.Core.Resources
             return t.Length > 1 ? t.TrimEnd('/') : t;
         }
 
-        private static List<(string? Literal, Parameter? Parameter)> ParseSegment(string segment)
+        // As ASP.NET Core's RoutePrecedence.ComputeInbound weighs a segment.
+        private static char PrecedenceDigit(List<Part> segment)
         {
-            var parts = new List<(string?, Parameter?)>();
-            int i = 0;
+            if (segment.Count > 1)
+            {
+                return '2';
+            }
+
+            if (segment[0].Parameter is not { } p)
+            {
+                return '1';
+            }
+
+            int digit = p.CatchAll ? 5 : 3;
+            return (char)('0' + (p.Constrained ? digit - 1 : digit));
+        }
+
+        private static void AppendSegment(StringBuilder regex, List<Part> segment)
+        {
+            for (int i = 0; i < segment.Count; i++)
+            {
+                if (segment[i].Parameter is { } p)
+                {
+                    regex.Append(p.Pattern);
+                }
+                else if (i + 1 < segment.Count && segment[i + 1].Parameter is { CanBeAbsent: true } optional)
+                {
+                    // "{name}.{ext?}": the optional parameter may be absent, together with the literal before it.
+                    AppendLiteral(regex.Append("(?:"), segment[i].Literal!);
+                    regex.Append(optional.Pattern).Append(")?");
+                    i++;
+                }
+                else
+                {
+                    AppendLiteral(regex, segment[i].Literal!);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A literal as it can reach Envoy: ASCII unreserved characters as themselves (Istio's path normalization
+        /// decodes their percent-encoding), any other character as itself or percent-encoded, in each case ASP.NET
+        /// Core's case-insensitive comparison equates it with.
+        /// </summary>
+        private static void AppendLiteral(StringBuilder regex, string literal)
+        {
+            for (int i = 0; i < literal.Length; i++)
+            {
+                char c = literal[i];
+                if (IsUnreserved(c))
+                {
+                    if (c == '.')
+                    {
+                        regex.Append('\\');
+                    }
+
+                    regex.Append(c);
+                    continue;
+                }
+
+                string text = char.IsHighSurrogate(c) && i + 1 < literal.Length ? literal.Substring(i++, 2) : c.ToString();
+                Re2.AppendEscaped(regex.Append("(?:"), text);
+                foreach (string variant in CaseVariants(text))
+                {
+                    regex.Append('|');
+                    foreach (byte b in Encoding.UTF8.GetBytes(variant))
+                    {
+                        regex.Append('%').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+                    }
+                }
+
+                regex.Append(')');
+            }
+        }
+
+        private const string Hex = "0123456789ABCDEF";
+
+        private static bool IsUnreserved(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '-' or '.' or '_' or '~';
+
+        // The characters OrdinalIgnoreCase equates with a character other than an ASCII letter (it equates no other
+        // character with an ASCII letter): itself, and for a non-ASCII letter its other cases.
+        private static IEnumerable<string> CaseVariants(string text) =>
+            text.Length != 1 || text[0] < 0x80 ? new[] { text } : CaseVariantsCache.GetOrAdd(text[0], FindCaseVariants);
+
+        private static readonly ConcurrentDictionary<char, string[]> CaseVariantsCache = new ConcurrentDictionary<char, string[]>();
+
+        // Every BMP character compared with c, a block at a time, without a string per character.
+        private static string[] FindCaseVariants(char c)
+        {
+            var variants = new List<string> { c.ToString() };
+            string one = c.ToString();
+            var block = new char[4096];
+            for (int start = 0x80; start <= 0xFFFF; start += block.Length)
+            {
+                int length = Math.Min(block.Length, 0x10000 - start);
+                for (int i = 0; i < length; i++)
+                {
+                    block[i] = (char)(start + i);
+                }
+
+                string candidates = new string(block, 0, length);
+                for (int i = 0; i < length; i++)
+                {
+                    char x = candidates[i];
+                    if (x != c && !char.IsSurrogate(x) && string.Compare(candidates, i, one, 0, 1, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        variants.Add(x.ToString());
+                    }
+                }
+            }
+
+            return variants.ToArray();
+        }
+
+        private static List<Part> ParseSegment(string segment)
+        {
+            if (segment.IndexOf('{') < 0 && segment.IndexOf('}') < 0)
+            {
+                // Most segments are plain text: nothing to parse.
+                return new List<Part>(1) { new Part(segment, null) };
+            }
+
+            var parts = new List<Part>();
             var literal = new StringBuilder();
+            int i = 0;
             while (i < segment.Length)
             {
                 char c = segment[i];
-                if (c == '{' && i + 1 < segment.Length && segment[i + 1] == '{')
+                if ((c == '{' || c == '}') && i + 1 < segment.Length && segment[i + 1] == c)
                 {
-                    literal.Append('{');
+                    // "{{" and "}}" stand for literal braces.
+                    literal.Append(c);
                     i += 2;
                 }
-                else if (c == '}' && i + 1 < segment.Length && segment[i + 1] == '}')
+                else if (c == '{' && ParameterEnd(segment, i) is int end and > 0)
                 {
-                    literal.Append('}');
-                    i += 2;
-                }
-                else if (c == '{')
-                {
-                    int end = segment.IndexOf('}', i);
-                    if (end < 0)
-                    {
-                        literal.Append(segment.Substring(i));
-                        break;
-                    }
-
                     if (literal.Length > 0)
                     {
-                        parts.Add((literal.ToString(), null));
+                        parts.Add(new Part(literal.ToString(), null));
                         literal.Clear();
                     }
 
-                    parts.Add((null, Parameter.Parse(segment.Substring(i + 1, end - i - 1))));
+                    parts.Add(new Part(null, Parameter.Parse(segment.Substring(i + 1, end - i - 1))));
                     i = end + 1;
                 }
                 else
@@ -225,57 +278,138 @@ namespace MeshAttributes.Core.Resources
 
             if (literal.Length > 0 || parts.Count == 0)
             {
-                parts.Add((literal.ToString(), null));
+                parts.Add(new Part(literal.ToString(), null));
             }
 
             return parts;
         }
 
+        // The '}' closing the parameter opened at start; "}}" inside a parameter is an escaped brace. -1 if unclosed.
+        private static int ParameterEnd(string segment, int start)
+        {
+            for (int i = start + 1; i < segment.Length; i++)
+            {
+                if (segment[i] == '}')
+                {
+                    if (i + 1 < segment.Length && segment[i + 1] == '}')
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private readonly struct Part
+        {
+            public Part(string? literal, Parameter? parameter)
+            {
+                Literal = literal;
+                Parameter = parameter;
+            }
+
+            public string? Literal { get; }
+
+            public Parameter? Parameter { get; }
+        }
 
         private sealed class Parameter
         {
-            public bool Optional { get; private set; }
+            // One non-empty segment: ASP.NET Core never binds an empty segment to a parameter.
+            private const string AnySegment = "[^/]+";
+
+            // int.TryParse(NumberStyles.Integer, invariant): white space (tab to carriage return, space) around,
+            // trailing NULs, a sign; only the space-like characters arrive percent-encoded, '+' either way.
+            private const string Integer = "(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*";
+
+            // bool.TryParse: "true" or "false" in any case, with white space or NULs around (any encoded bytes here).
+            private const string Boolean = "(?:%[0-9A-F]{2})*(?:true|false)(?:%[0-9A-F]{2})*";
+
+            // ASP.NET Core's alpha constraint: ASCII letters (any case, as the whole match is).
+            private const string Alpha = "[a-z]+";
+
+            public bool CanBeAbsent { get; private set; }
 
             public bool CatchAll { get; private set; }
 
+            public bool Constrained { get; private set; }
+
             public string Pattern { get; private set; } = AnySegment;
 
+            /// <summary>
+            /// The text between the braces: <c>*</c> or <c>**</c> for a catch-all, the name, <c>:constraint</c>s
+            /// (their arguments in parentheses may hold any character), <c>?</c> for optional, <c>=default</c>.
+            /// </summary>
             public static Parameter Parse(string body)
             {
                 var p = new Parameter();
                 if (body.StartsWith("*", StringComparison.Ordinal))
                 {
-                    p.CatchAll = true;
-                    p.Pattern = ".*";
-                    return p;
+                    p.CatchAll = p.CanBeAbsent = true;
+                    body = body.TrimStart('*');
                 }
 
-                int eq = body.IndexOf('=');
-                if (eq >= 0)
+                var pieces = new List<string>();
+                int depth = 0, start = 0;
+                for (int i = 0; i <= body.Length; i++)
                 {
-                    p.Optional = true;
-                    body = body.Substring(0, eq);
-                }
-
-                if (body.EndsWith("?", StringComparison.Ordinal))
-                {
-                    p.Optional = true;
-                    body = body.Substring(0, body.Length - 1);
-                }
-
-                int colon = body.IndexOf(':');
-                if (colon >= 0)
-                {
-                    // The first constraint narrows the segment where RE2 can say exactly what ASP.NET accepts;
-                    // otherwise any segment matches (wider, never narrower, than the app).
-                    string constraint = body.Substring(colon + 1).Split(':')[0];
-                    int paren = constraint.IndexOf('(');
-                    switch (paren >= 0 ? constraint.Substring(0, paren) : constraint)
+                    char c = i < body.Length ? body[i] : ':';
+                    if (c == '(')
                     {
-                        case "int": case "long": p.Pattern = "[-+]?[0-9]+"; break;
-                        case "bool": p.Pattern = "(?i:true|false)"; break;
-                        case "alpha": p.Pattern = "[a-zA-Z]+"; break;
+                        depth++;
                     }
+                    else if (c == ')' && depth > 0)
+                    {
+                        depth--;
+                    }
+                    else if (depth == 0 && (c == ':' || c == '='))
+                    {
+                        pieces.Add(body.Substring(start, i - start));
+                        start = i + 1;
+                        if (c == '=')
+                        {
+                            // A default value: the parameter may be absent; what follows is the value.
+                            p.CanBeAbsent = true;
+                            break;
+                        }
+                    }
+                }
+
+                string last = pieces[pieces.Count - 1];
+                if (last.EndsWith("?", StringComparison.Ordinal))
+                {
+                    p.CanBeAbsent = true;
+                    pieces[pieces.Count - 1] = last.Substring(0, last.Length - 1);
+                }
+
+                for (int i = 1; i < pieces.Count; i++)
+                {
+                    p.Constrained = true;
+                    string constraint = pieces[i];
+                    int paren = constraint.IndexOf('(');
+                    // Constraint names are case-insensitive in ASP.NET Core.
+                    string? pattern = (paren >= 0 ? constraint.Substring(0, paren) : constraint).ToUpperInvariant() switch
+                    {
+                        "INT" or "LONG" or "MIN" or "MAX" or "RANGE" => Integer,
+                        "BOOL" => Boolean,
+                        "ALPHA" => Alpha,
+                        _ => null,
+                    };
+
+                    // Every constraint must hold, so any one that RE2 can say is an upper bound; the first is kept.
+                    if (pattern is not null && !p.CatchAll && p.Pattern == AnySegment)
+                    {
+                        p.Pattern = pattern;
+                    }
+                }
+
+                if (p.CatchAll)
+                {
+                    p.Pattern = ".*";
                 }
 
                 return p;

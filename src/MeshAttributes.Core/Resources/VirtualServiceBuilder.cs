@@ -2,13 +2,12 @@ using System;
 using System.Collections.Generic;
 using MeshAttributes.Core.Documents;
 using MeshAttributes.Core.Model;
-using MeshAttributes.Core.Rendering;
 
 namespace MeshAttributes.Core.Resources
 {
     /// <summary>
     /// The VirtualService: one <c>http</c> route per endpoint with its own <c>[Retry]</c> or <c>[Timeout]</c>
-    /// (method and uri match, most specific first), then the service's default route. Precedence is per
+    /// (method and uri match, in ASP.NET Core's order), then the service's default route. Precedence is per
     /// attribute: an endpoint's <c>[Retry]</c> replaces the service's as a whole, its <c>[Timeout]</c> replaces
     /// the service's, and it inherits what it does not declare. Written only when some route says something.
     /// </summary>
@@ -38,11 +37,14 @@ namespace MeshAttributes.Core.Resources
                 return null;
             }
 
-            // A stable sort: specificity, then path and methods, so output never depends on declaration order.
+            // ASP.NET Core's order, so Envoy's first match is the endpoint ASP.NET Core picks: route precedence, then, at
+            // equal precedence, an endpoint restricted to methods before one taking any method. The rest only makes
+            // the output independent of declaration order.
             endpoints.Sort((a, b) =>
             {
                 int c = UriMatch.Specificity(a.Uri, b.Uri);
-                if (c == 0) c = string.CompareOrdinal(a.Uri.Value, b.Uri.Value);
+                if (c == 0) c = (a.Endpoint.Methods.Count == 0).CompareTo(b.Endpoint.Methods.Count == 0);
+                if (c == 0) c = string.CompareOrdinal(a.Uri.Regex, b.Uri.Regex);
                 if (c == 0) c = string.CompareOrdinal(a.Methods, b.Methods);
                 if (c == 0) c = string.CompareOrdinal(a.Endpoint.DisplayName, b.Endpoint.DisplayName);
                 return c;
@@ -70,7 +72,7 @@ namespace MeshAttributes.Core.Resources
                 .Set("retries", serviceRetries)
                 .Set("timeout", service.Timeout?.Timeout));
 
-            return ResourceMetadata.Header("networking.istio.io/v1", "VirtualService", service)
+            return ResourceMetadata.Header(IstioFeatures.Networking(service.TargetIstio), "VirtualService", service)
                 .Set("spec", new MapNode()
                     .Set("hosts", new SequenceNode().Add(service.Name))
                     .Set("http", http));
@@ -78,17 +80,15 @@ namespace MeshAttributes.Core.Resources
 
         private static SequenceNode Matches(EndpointSpec endpoint, UriMatch uri)
         {
-            // ASP.NET Core routing ignores case; so must the mesh, or a differently cased request misses its policy.
-            // Istio's ignoreUriCase covers exact and prefix matches only, so a regex carries RE2's (?i) flag instead.
-            bool regex = uri.Kind == "regex";
-            MapNode uriMatch = new MapNode(1).Set(uri.Kind, regex ? "(?i)" + uri.Value : uri.Value);
+            // A regex for every path: it alone can take a trailing slash along with any case ((?i): Istio's
+            // ignoreUriCase does not reach a regex), as ASP.NET Core routing does.
+            MapNode uriMatch = new MapNode(1).Set("regex", uri.Regex);
             var matches = new SequenceNode();
             for (int i = 0; i < Math.Max(1, endpoint.Methods.Count); i++)
             {
-                matches.Add(new MapNode(3)
+                matches.Add(new MapNode(2)
                     .Set("method", endpoint.Methods.Count == 0 ? null : new MapNode(1).Set("exact", endpoint.Methods[i]))
-                    .Set("uri", uriMatch)
-                    .Set("ignoreUriCase", regex ? null : true));
+                    .Set("uri", uriMatch));
             }
 
             return matches;
@@ -110,7 +110,7 @@ namespace MeshAttributes.Core.Resources
         // "<methods>-<path slug>", lower case: "get-api-orders-id"; "any" without methods, "root" for the root path.
         private static string RouteName(EndpointSpec endpoint)
         {
-            System.Text.StringBuilder name = StringBuilderCache.Acquire();
+            var name = new System.Text.StringBuilder();
             if (endpoint.Methods.Count == 0)
             {
                 name.Append("any");
@@ -148,7 +148,7 @@ namespace MeshAttributes.Core.Resources
                 name.Length--;
             }
 
-            return StringBuilderCache.ToStringAndRelease(name.Length == prefix ? name.Append("root") : name);
+            return (name.Length == prefix ? name.Append("root") : name).ToString();
         }
 
         private static string JoinMethods(EquatableArray<string> methods) => methods.Count switch

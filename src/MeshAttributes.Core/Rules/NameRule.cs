@@ -1,9 +1,14 @@
 using System.Collections.Generic;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Resources;
 
 namespace MeshAttributes.Core.Rules
 {
-    /// <summary>MESH004: service and namespace names are DNS-1123 labels, as Kubernetes requires.</summary>
+    /// <summary>
+    /// MESH004: names and labels are ones Kubernetes accepts: service and namespace names are DNS-1123 labels, service
+    /// account names DNS-1123 subdomains, and <c>MeshPrometheusRuleLabels</c> a list of Kubernetes labels. An invalid label
+    /// refuses only the PrometheusRule, the one resource that carries it.
+    /// </summary>
     public static class NameRule
     {
         public static readonly PolicyRule Rule = new(CheckService, null);
@@ -26,8 +31,22 @@ namespace MeshAttributes.Core.Rules
                 }
             }
 
+            void CheckAccount(string? value, string attribute, int? item = null)
+            {
+                if (value is not null && !DnsSubdomain.IsValid(value))
+                {
+                    string fix = DnsSubdomain.Suggest(value) is string s ? $"; did you mean \"{s}\"?" : "; use lower-case letters, digits, '-' and '.'";
+                    findings.Add(new Finding(
+                        RuleIds.InvalidName,
+                        FindingSeverity.Error,
+                        $"Service account \"{value}\" is not a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', each '.'-separated part starting and ending with a letter or digit, at most 253 characters), so no pod can run as it; write the account's name as in the Deployment's serviceAccountName{fix}",
+                        new FindingTarget(attribute, "ServiceAccount", Item: item)));
+                }
+            }
+
             Check(service.Name, "Service name", "MeshService", "Name");
             Check(service.Namespace, "Namespace", "MeshService", "Namespace");
+            CheckAccount(service.ServiceAccount, "MeshService");
             for (int i = 0; i < service.DependsOn.Count; i++)
             {
                 Check(service.DependsOn[i].Service, "Dependency", "DependsOn", "Service", i);
@@ -38,7 +57,12 @@ namespace MeshAttributes.Core.Rules
             {
                 Check(service.AllowCallers[i].Service, "Caller", "AllowCaller", "Service", i);
                 Check(service.AllowCallers[i].Namespace, "Namespace", "AllowCaller", "Namespace", i);
-                Check(service.AllowCallers[i].ServiceAccount, "Service account", "AllowCaller", "ServiceAccount", i);
+                CheckAccount(service.AllowCallers[i].ServiceAccount, "AllowCaller", i);
+            }
+
+            if (PrometheusRuleLabels.Parse(service.PrometheusRuleLabels).Error is string labelError)
+            {
+                findings.Add(new Finding(RuleIds.InvalidName, FindingSeverity.Error, labelError, new FindingTarget(PrometheusRuleLabels.Property)));
             }
         }
     }

@@ -14,6 +14,7 @@ namespace MeshAttributes.Core.Rules
             ConflictingSettingsRule.Rule,
             AlertThresholdRule.Rule,
             AlertThresholdOrderRule.Rule,
+            IstioReleaseRule.Rule,
             NonIdempotentRetryRule.Rule,
             RetriesExceedTimeoutRule.Rule,
             UnboundedRetryRule.Rule,

@@ -43,6 +43,11 @@ namespace MeshAttributes.Core.Rules
                     Enum(service, mtls.Mode, IstioEnums.MutualTlsMode(mtls.Mode), "MutualTls", "Mode", "MutualTlsMode", findings);
                 }
 
+                if (service.OutboundTrafficPolicy is { } outbound)
+                {
+                    Enum(service, outbound.Mode, IstioEnums.OutboundTrafficPolicyMode(outbound.Mode), "OutboundTrafficPolicy", "Mode", "OutboundTrafficPolicyMode", findings);
+                }
+
                 if (service.RetryBudget is { } budget)
                 {
                     Percent(service, budget.Percent, "RetryBudget", "Percent", findings);

@@ -24,6 +24,9 @@ namespace MeshAttributes.Core.Rules
         /// <summary>The safe conditions as one <c>RetryOn</c> value.</summary>
         public const string SafeRetryOn = "connect-failure,refused-stream,reset-before-request";
 
+        /// <summary>The safe conditions Istio releases before 1.23 accept (they reject <c>reset-before-request</c>).</summary>
+        public const string SafeRetryOnBeforeResetBeforeRequest = "connect-failure,refused-stream";
+
         // Go's http.StatusText knows these codes; Istio accepts a numeric token only when StatusText is non-empty.
         private static readonly HashSet<int> StatusCodes = new()
         {

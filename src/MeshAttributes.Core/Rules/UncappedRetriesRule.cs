@@ -26,7 +26,7 @@ namespace MeshAttributes.Core.Rules
             findings.Add(new Finding(
                 RuleIds.UncappedRetries,
                 FindingSeverity.Warning,
-                $"[Retry(Attempts = {attempts})] of {PolicyRules.Where(service, route.Spec)} is not capped across requests: without ConnectionPool.MaxRetries Istio sets Envoy's max_retries to 2^32-1, so when '{service.Name}' degrades every request turns into {route.Retries + 1} and the retries keep it down; add [ConnectionPool(MaxRetries = ...)] (e.g. a few percent of the concurrent requests) or [RetryBudget(Percent = 20)]",
+                $"[Retry(Attempts = {attempts})] of {PolicyRules.Where(service, route.Spec)} is not capped across requests: without ConnectionPool.MaxRetries Istio sets Envoy's max_retries to 2^32-1, so when '{service.Name}' degrades every request turns into {route.Retries + 1} and the retries keep it down; add [ConnectionPool(MaxRetries = ...)] (e.g. a few percent of the concurrent requests){(service.TargetIstio >= IstioFeatures.RetryBudget ? " or [RetryBudget(Percent = 20)]" : string.Empty)}",
                 new FindingTarget("Retry", "Attempts", route.Endpoint)));
         }
     }

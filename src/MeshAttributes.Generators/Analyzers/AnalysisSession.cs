@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MeshAttributes.Generators.Analyzers
 {
@@ -19,8 +20,11 @@ namespace MeshAttributes.Generators.Analyzers
     /// analyzer and generator see the same model, and runs the Core rules on it. The service's own findings are computed once
     /// (<see cref="PolicyRules.EvaluateService"/>); each endpoint is checked where it is declared with the rules' endpoint parts
     /// alone (<see cref="PolicyRules.EvaluateEndpoint"/>: an endpoint's findings depend only on the service and that endpoint),
-    /// so editing one file re-checks that file and nothing of the service is checked again per endpoint. Only duplicate services and
-    /// stacked in-app retries need the whole compilation and are reported at its end.
+    /// so editing one file re-checks that file and nothing of the service is checked again per endpoint. Minimal-API handlers are
+    /// read from the operations the compiler has bound (<see cref="AnalyzeInvocation"/>); a handler with mesh attributes whose
+    /// route cannot be known is reported (MESH300). The project's <c>[MeshService]</c> classes are listed once, when first
+    /// needed, so that a service declared twice is reported live at each declaration; only stacked in-app retries need the
+    /// whole compilation's calls and are reported at its end.
     /// </summary>
     internal sealed class AnalysisSession
     {
@@ -28,21 +32,26 @@ namespace MeshAttributes.Generators.Analyzers
         {
             KnownNames.CircuitBreaker, KnownNames.ConnectionPool, KnownNames.LoadBalancer, KnownNames.RetryBudget, KnownNames.MutualTls,
             KnownNames.DependsOn, KnownNames.AllowCaller, KnownNames.Alerting, KnownNames.Retry, KnownNames.Timeout,
+            KnownNames.OutboundTrafficPolicy,
         };
 
         private static readonly string[] EndpointPolicies = { KnownNames.Retry, KnownNames.Timeout, KnownNames.Idempotent };
 
-        private readonly string? _defaultNamespace;
+        private const string NotRoutedConsequence = "Until then its attributes make no route of their own, and the service's default route applies to it";
+
+        private readonly Compilation _compilation;
+        private readonly GeneratorOptions _options;
         private readonly Lazy<bool> _referencesAttributes;
         private readonly Lazy<AssemblyPolicy> _assemblyPolicy;
         private readonly Lazy<ImmutableArray<Diagnostic>> _assemblyDiagnostics;
-        private readonly ConcurrentQueue<(ServiceSpec Spec, Location Location)> _classServices = new();
+        private readonly Lazy<ImmutableArray<DeclaredClassService>> _classServices;
         private readonly ConcurrentQueue<EndpointSpec> _endpoints = new();
         private readonly ConcurrentQueue<(InAppRetrySpec Spec, Location Location)> _clients = new();
 
-        public AnalysisSession(Compilation compilation, string? defaultNamespace)
+        public AnalysisSession(Compilation compilation, GeneratorOptions options)
         {
-            _defaultNamespace = defaultNamespace;
+            _compilation = compilation;
+            _options = options;
 
             // By assembly name: GetTypeByMetadataName would make Roslyn open the namespaces of every referenced assembly.
             _referencesAttributes = new Lazy<bool>(
@@ -59,6 +68,7 @@ namespace MeshAttributes.Generators.Analyzers
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
             _assemblyDiagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => AnalyzeAssembly(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _classServices = new Lazy<ImmutableArray<DeclaredClassService>>(() => ClassServices(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>Where the assembly's mesh attributes are written.</summary>
@@ -101,11 +111,15 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 ServiceSpec spec = WithDefaults(ServiceReader.Read(attributes))!;
                 Location location = AttributeLocator.Locate(declaration, "Name", context.CancellationToken) ?? type.Locations[0];
-                _classServices.Enqueue((spec, location));
                 var owner = new PolicyOwner(ImmutableArray.Create(sites), location);
                 foreach (Finding finding in PolicyRules.Evaluate(spec))
                 {
                     context.ReportDiagnostic(FindingReporter.ToDiagnostic(finding, owner, context.CancellationToken));
+                }
+
+                if (Declarations(spec.Name) is int count and > 1)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ServiceScope, location, DuplicateServiceRule.Finding(spec.Name, count).Message));
                 }
 
                 return;
@@ -133,9 +147,19 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            ImmutableArray<EndpointSpec> endpoints = EndpointReader.ReadAction(method);
+            AspNetSymbols symbols = AspNetSymbols.For(context.Compilation);
+            ImmutableArray<EndpointSpec> endpoints = EndpointReader.ReadAction(method, symbols);
             if (endpoints.IsEmpty)
             {
+                if (AttributeSite.Of(method.GetAttributes()).FirstOrDefault(s => EndpointPolicies.Any(s.Is)) is { } policy
+                    && EndpointReader.ActionNotRouted(method, symbols) is { } reason)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EndpointNotRouted,
+                        method.Locations[0],
+                        $"Endpoint not routed: action {method.ContainingType.Name}.{method.Name} carries [{policy.ShortName}], but {reason}. {NotRoutedConsequence}"));
+                }
+
                 return;
             }
 
@@ -151,22 +175,17 @@ namespace MeshAttributes.Generators.Analyzers
             }
         }
 
-        public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+        public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             if (!_referencesAttributes.Value)
             {
                 return;
             }
 
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            if (invocation.Expression is not MemberAccessExpressionSyntax access)
+            var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax && InAppRetryReader.IsCandidate(syntax))
             {
-                return;
-            }
-
-            if (InAppRetryReader.IsCandidate(invocation))
-            {
-                if (InAppRetryReader.Read(invocation, context.SemanticModel, context.CancellationToken) is { } client)
+                if (InAppRetryReader.Read(syntax, invocation.SemanticModel!, context.CancellationToken) is { } client)
                 {
                     _clients.Enqueue((client, access.Name.GetLocation()));
                 }
@@ -174,31 +193,57 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            string mapMethod = access.Name.Identifier.ValueText;
-            if (!EndpointReader.IsMapMethod(mapMethod))
+            AspNetSymbols symbols = AspNetSymbols.For(context.Compilation);
+            if (!symbols.IsMapMethod(invocation.TargetMethod, out string? verb)
+                || Handler(invocation) is not { } lambda)
             {
                 return;
             }
 
-            bool inheritedRetryMatters = EndpointReader.MayMapNonIdempotent(mapMethod) && _assemblyPolicy.Value.RetryCanReplay;
-            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            // A handler without attributes of its own has a finding only when the service's [Retry] can replay a POST or PATCH
+            // it may answer (MESH100); otherwise it is not read.
+            ImmutableArray<AttributeSite> sites = AttributeSite.Of(lambda.Symbol.GetAttributes());
+            bool mayAnswerNonIdempotent = verb is null or "POST" or "PATCH";
+            if (sites.IsEmpty && !(mayAnswerNonIdempotent && _assemblyPolicy.Value.RetryCanReplay))
             {
-                if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda
-                    || (!inheritedRetryMatters && !(lambda is LambdaExpressionSyntax { AttributeLists.Count: > 0 }))
-                    || EndpointReader.ReadHandler(lambda, context.SemanticModel, context.CancellationToken) is not var (endpoint, sites))
+                return;
+            }
+
+            Location location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax name } ? name.Name.GetLocation() : invocation.Syntax.GetLocation();
+            HandlerReading reading = EndpointReader.ReadHandler(lambda, symbols);
+            if (reading.Endpoint is not { } endpoint)
+            {
+                if (reading.NotRouted is { } reason && sites.FirstOrDefault(s => EndpointPolicies.Any(s.Is)) is { } policy)
                 {
-                    continue;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.EndpointNotRouted,
+                        location,
+                        $"Endpoint not routed: the handler {invocation.TargetMethod.Name} maps carries [{policy.ShortName}], but {reason}. {NotRoutedConsequence}"));
                 }
 
-                List<Diagnostic>? diagnostics = AnalyzeEndpoints(
-                    ImmutableArray.Create(endpoint),
-                    () => new PolicyOwner(ImmutableArray.Create(sites, AssemblySites), access.Name.GetLocation()),
-                    context.CancellationToken);
-                foreach (Diagnostic diagnostic in diagnostics ?? Enumerable.Empty<Diagnostic>())
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
+                return;
             }
+
+            List<Diagnostic>? diagnostics = AnalyzeEndpoints(
+                ImmutableArray.Create(endpoint),
+                () => new PolicyOwner(ImmutableArray.Create(sites, AssemblySites), location),
+                context.CancellationToken);
+            foreach (Diagnostic diagnostic in diagnostics ?? Enumerable.Empty<Diagnostic>())
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        // The lambda a Map* call maps: its last argument, through the delegate creation and conversion that pass it.
+        private static IAnonymousFunctionOperation? Handler(IInvocationOperation map)
+        {
+            IOperation? value = map.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == map.TargetMethod.Parameters.Length - 1)?.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            return value as IAnonymousFunctionOperation;
         }
 
         public void AnalyzeCompilationEnd(CompilationAnalysisContext context)
@@ -208,25 +253,6 @@ namespace MeshAttributes.Generators.Analyzers
                 return;
             }
 
-            var declarations = new List<(ServiceSpec Spec, Location Location)>();
-            if (AssemblyService is not null && AttributeLocator.Find(AssemblySites, "MeshService") is { } own
-                && AttributeLocator.Locate(own, "Name", context.CancellationToken) is { } ownLocation)
-            {
-                declarations.Add((AssemblyService, ownLocation));
-            }
-
-            declarations.AddRange(_classServices.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start));
-            foreach (var group in declarations.GroupBy(d => d.Spec.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
-            {
-                foreach (var (_, location) in group)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.ServiceScope,
-                        location,
-                        $"Service '{group.Key}' is declared {group.Count()} times with [MeshService] in this project, so no manifest is written for it; each service must be declared once, so rename or remove the others"));
-                }
-            }
-
             if (_clients.IsEmpty)
             {
                 return;
@@ -234,7 +260,7 @@ namespace MeshAttributes.Generators.Analyzers
 
             var clients = _clients.OrderBy(c => c.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(c => c.Location.SourceSpan.Start).ToList();
             ServiceSpec? caller = AssemblyService is null ? null : AssemblyService with { Endpoints = _endpoints.ToEquatableArray() };
-            var services = declarations.Select(d => d.Spec).Where(s => caller is null || s.Name != caller.Name).ToList();
+            var services = _classServices.Value.Select(d => d.Spec).Where(s => caller is null || s.Name != caller.Name).ToList();
             if (caller is not null)
             {
                 services.Insert(0, caller);
@@ -319,15 +345,62 @@ namespace MeshAttributes.Generators.Analyzers
                 diagnostics.Add(FindingReporter.ToDiagnostic(finding, owner, cancellationToken));
             }
 
+            if (Declarations(AssemblyService.Name) is int count and > 1)
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    Descriptors.ServiceScope,
+                    AttributeLocator.Locate(declaration, "Name", cancellationToken) ?? fallback,
+                    DuplicateServiceRule.Finding(AssemblyService.Name, count).Message));
+            }
+
             return diagnostics.ToImmutable();
+        }
+
+        // How many [MeshService] of the project, the assembly's and its classes', declare the service named name.
+        private int Declarations(string name) =>
+            _classServices.Value.Count(s => s.Spec.Name == name) + (AssemblyService?.Name == name ? 1 : 0);
+
+        // The project's [MeshService] classes, in source order: listed once, when a service is first checked for duplicates.
+        private ImmutableArray<DeclaredClassService> ClassServices(CancellationToken cancellationToken)
+        {
+            var services = new List<DeclaredClassService>();
+            var namespaces = new Stack<INamespaceOrTypeSymbol>();
+            namespaces.Push(_compilation.Assembly.GlobalNamespace);
+            while (namespaces.Count > 0)
+            {
+                foreach (ISymbol member in namespaces.Pop().GetMembers())
+                {
+                    if (member is not INamespaceOrTypeSymbol container)
+                    {
+                        continue;
+                    }
+
+                    namespaces.Push(container);
+                    ImmutableArray<AttributeData> attributes = member is INamedTypeSymbol ? member.GetAttributes() : ImmutableArray<AttributeData>.Empty;
+                    if (attributes.Any(a => a.Is(KnownNames.MeshService)) && WithDefaults(ServiceReader.Read(attributes)) is { } spec)
+                    {
+                        Location location = AttributeSite.Of(attributes).FirstOrDefault(a => a.Is(KnownNames.MeshService)) is { } site
+                            && AttributeLocator.Locate(site, "Name", cancellationToken) is { } name
+                            ? name
+                            : member.Locations[0];
+                        services.Add(new DeclaredClassService(spec, location));
+                    }
+                }
+            }
+
+            return services
+                .OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(s => s.Location.SourceSpan.Start)
+                .ToImmutableArray();
         }
 
         private static void Report(Action<Diagnostic> report, AttributeSite attribute, string message, Location fallback, CancellationToken cancellationToken) =>
             report(Diagnostic.Create(Descriptors.ServiceScope, AttributeLocator.Locate(attribute, null, cancellationToken) ?? fallback, message));
 
-        // As the generator does (ServiceModelBuilder): MeshNamespace fills in an unset namespace.
-        private ServiceSpec? WithDefaults(ServiceSpec? spec) =>
-            spec is null ? null : spec with { Namespace = spec.Namespace ?? _defaultNamespace };
+        // As the generator does (ServiceModelBuilder).
+        private ServiceSpec? WithDefaults(ServiceSpec? spec) => spec is null ? null : _options.ApplyTo(spec);
+
+        private readonly record struct DeclaredClassService(ServiceSpec Spec, Location Location);
 
         private readonly record struct TextSpanKey(int Start, int Length);
 
@@ -337,7 +410,8 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 Sites = sites;
                 Service = service;
-                RetryCanReplay = service?.Retry is { Attempts: > 0, RetryOn: string retryOn } && !RetryConditions.IsSafeForNonIdempotent(retryOn);
+                RetryCanReplay = service?.Retry is { Attempts: > 0 } retry
+                    && (retry.RetryOn is string retryOn ? !RetryConditions.IsSafeForNonIdempotent(retryOn) : service.TargetIstio < IstioFeatures.DefaultRetryWithout503);
             }
 
             public ImmutableArray<AttributeSite> Sites { get; }

@@ -8,7 +8,8 @@ namespace MeshAttributes.Generators.Analyzers
     /// Every descriptor, in catalog order. The message is the finding's own (it names the values and what to write instead),
     /// so each format is <c>{0}</c>. Errors are errors by default; severities are configurable the standard way (.editorconfig,
     /// WarningsAsErrors), and the generator refuses to render an invalid value whatever severity the user picks.
-    /// Descriptors reported when the whole compilation is known carry the CompilationEnd tag.
+    /// Only MESH107, reported when the whole compilation is known, carries the CompilationEnd tag: the IDE takes an id so tagged
+    /// for build-only.
     /// </summary>
     public static class Descriptors
     {
@@ -18,15 +19,17 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor OutOfRange = Create(RuleIds.OutOfRange, "Value out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Percentages lie in 0-100, counts are not negative, ports lie in 1-65535 and enum values must be defined.");
 
-        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a DNS-1123 label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, or Kubernetes rejects the resources.");
+        public static readonly DiagnosticDescriptor InvalidName = Create(RuleIds.InvalidName, "Not a valid Kubernetes name or label", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Service and namespace names must be DNS-1123 labels, service account names DNS-1123 subdomains and MeshPrometheusRuleLabels Kubernetes labels, or Kubernetes rejects the resources (or, for a service account, no pod can run as it).");
 
-        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.", WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor ServiceScope = Create(RuleIds.ServiceScope, "Policy attribute without its service", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A policy attribute needs a [MeshService] in scope (the assembly's, or the class it sits on), and each service is declared once; otherwise the policy is silently dropped or ambiguous.");
 
         public static readonly DiagnosticDescriptor ConflictingSettings = Create(RuleIds.ConflictingSettings, "Settings Istio ignores together", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Some settings cannot mean anything together, e.g. PerTryTimeout or RetryOn with Attempts = 0, which turns retries off.");
 
         public static readonly DiagnosticDescriptor InvalidAlertThreshold = Create(RuleIds.InvalidAlertThreshold, "Alert threshold out of range", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "ErrorRateWarning and ErrorRateCritical are ratios of 5xx responses: finite, at least 0 and below 1. Anything else either never fires or always fires, so no alert rule or dashboard is written.");
 
         public static readonly DiagnosticDescriptor InvertedAlertThresholds = Create(RuleIds.InvertedAlertThresholds, "Warning threshold not below the critical one", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "ServiceHighErrorRate must fire before ServiceCriticalErrorRate: ErrorRateWarning (default 0.05) must be lower than ErrorRateCritical (default 0.20).");
+
+        public static readonly DiagnosticDescriptor NotInIstioRelease = Create(RuleIds.NotInIstioRelease, "Not in the target Istio release", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "MeshIstioVersion names the Istio release the cluster runs: it must be a release MeshAttributes writes for (major.minor, 1.20 or later), and a setting that release does not have (reset-before-request before 1.23, RetryBudget before 1.27) is rejected or silently dropped by its control plane, so no manifest carrying it is written.");
 
         public static readonly DiagnosticDescriptor NonIdempotentRetry = Create(RuleIds.NonIdempotentRetry, "Non-idempotent endpoint retried on replaying conditions", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "POST and PATCH are not idempotent: retrying them on conditions other than connect-failure, refused-stream or reset-before-request can run a request the app already processed twice (double charges).");
 
@@ -44,6 +47,36 @@ namespace MeshAttributes.Generators.Analyzers
 
         public static readonly DiagnosticDescriptor StackedRetries = Create(RuleIds.StackedRetries, "In-app retries stacked on mesh retries", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Retrying in the app and in the mesh multiplies attempts: a failing service receives (app retries + 1) x (mesh attempts + 1) requests per call.", WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor EndpointNotRouted = Create(RuleIds.EndpointNotRouted, "Endpoint not routed", DiagnosticCategories.Coverage, DiagnosticSeverity.Info, "An endpoint carries [Retry], [Timeout] or [Idempotent], but its route or HTTP methods cannot be known at compile time (computed at run time, a group passed in as a parameter, a local assigned more than once, conventional routing), so it gets no route of its own rather than a guessed one.");
+
+        public static readonly DiagnosticDescriptor InvalidQuantity = Create(RuleIds.InvalidQuantity, "Not a Kubernetes resource quantity", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "CPU and memory requests and limits are Kubernetes quantities: a non-negative number with at most one suffix (200m, 0.5, 256Mi, 1Gi). Kubernetes rejects anything else, so the install file is not written.");
+
+        public static readonly DiagnosticDescriptor InvertedReplicaBounds = Create(RuleIds.InvertedReplicaBounds, "Autoscaler bounds Kubernetes rejects", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "A HorizontalPodAutoscaler needs minReplicas of at least 1 and not above maxReplicas; Kubernetes rejects istiod's autoscaler otherwise.");
+
+        public static readonly DiagnosticDescriptor RequestAboveLimit = Create(RuleIds.RequestAboveLimit, "Resource request above its limit", DiagnosticCategories.Validity, DiagnosticSeverity.Error, "Kubernetes rejects a container whose CPU or memory request exceeds its limit, so the pods would never be created.");
+
+        public static readonly DiagnosticDescriptor SingleIstiodReplica = Create(RuleIds.SingleIstiodReplica, "Fewer than two istiod replicas", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "With one istiod, every restart of it (node drain, upgrade, OOM kill) stops configuration and certificate pushes and the sidecar-injection webhook, so new pods cannot start.");
+
+        public static readonly DiagnosticDescriptor AllowAnyWithDependencies = Create(RuleIds.AllowAnyWithDependencies, "ALLOW_ANY outbound while services declare their dependencies", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "With outboundTrafficPolicy ALLOW_ANY, a call to a host a service did not declare leaves through the PassthroughCluster with no retries, timeouts, circuit breaking or per-service metrics, so a missing [DependsOn] goes unnoticed.", WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor MeshMutualTlsNotStrict = Create(RuleIds.MeshMutualTlsNotStrict, "Mesh-wide mutual TLS not STRICT", DiagnosticCategories.Security, DiagnosticSeverity.Warning, "The mesh-wide PeerAuthentication applies to every workload without its own: PERMISSIVE or DISABLE lets any pod call them in plaintext, without an identity.");
+
+        public static readonly DiagnosticDescriptor AppStartsBeforeProxy = Create(RuleIds.AppStartsBeforeProxy, "Application may start before its sidecar", DiagnosticCategories.Reliability, DiagnosticSeverity.Warning, "Without holdApplicationUntilProxyStarts, an application's first outbound calls can run before its sidecar is ready and fail, so pods crash-loop or start half-configured.");
+
+        /// <summary>What <see cref="MeshPlatformAnalyzer"/> reports: the platform's own rules, and those it shares with services.</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> Platform = ImmutableArray.Create(
+            OutOfRange,
+            InvalidName,
+            ServiceScope,
+            InvalidQuantity,
+            InvertedReplicaBounds,
+            RequestAboveLimit,
+            SingleIstiodReplica,
+            AllowAnyWithDependencies,
+            MeshMutualTlsNotStrict,
+            AppStartsBeforeProxy,
+            NotInIstioRelease);
+
         /// <summary>
         /// Reported by the generator, not the analyzer. Not configurable: a severity lowered in .editorconfig would let the
         /// build succeed with the service's manifests missing, which is what this error exists to prevent.
@@ -59,6 +92,7 @@ namespace MeshAttributes.Generators.Analyzers
             ConflictingSettings,
             InvalidAlertThreshold,
             InvertedAlertThresholds,
+            NotInIstioRelease,
             NonIdempotentRetry,
             RetriesExceedTimeout,
             UnboundedRetry,
@@ -67,6 +101,14 @@ namespace MeshAttributes.Generators.Analyzers
             ShadowedGatewayErrors,
             MutualTlsNotStrict,
             StackedRetries,
+            EndpointNotRouted,
+            InvalidQuantity,
+            InvertedReplicaBounds,
+            RequestAboveLimit,
+            SingleIstiodReplica,
+            AllowAnyWithDependencies,
+            MeshMutualTlsNotStrict,
+            AppStartsBeforeProxy,
             GeneratorFailure);
 
         private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = ImmutableDictionary.CreateRange(

@@ -14,5 +14,8 @@ namespace MeshAttributes.Generators.Analyzers
 
         /// <summary>MeshAttributes itself failed: a bug to report, not a setting to change.</summary>
         public const string Generator = "MeshAttributes.Generator";
+
+        /// <summary>Valid, but part of the code gets no manifest: what MeshAttributes left out rather than guessed.</summary>
+        public const string Coverage = "MeshAttributes.Coverage";
     }
 }

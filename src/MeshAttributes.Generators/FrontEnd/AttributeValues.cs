@@ -45,6 +45,9 @@ namespace MeshAttributes.Generators.FrontEnd
         public static double? NamedDouble(this AttributeData attribute, string name) =>
             attribute.Named(name) is { Value: { } value } ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
+        public static bool? NamedBool(this AttributeData attribute, string name) =>
+            attribute.Named(name) is { Value: bool value } ? value : null;
+
         public static string? CtorString(this AttributeData attribute, int index) =>
             attribute.ConstructorArguments.Length > index ? attribute.ConstructorArguments[index].Value as string : null;
 

@@ -4,186 +4,128 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using MeshAttributes.Core.Model;
+using MeshAttributes.Core.Resources;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MeshAttributes.Generators.FrontEnd
 {
     /// <summary>
-    /// Finds the HTTP method(s) and full route template of ASP.NET Core endpoints: controller actions
-    /// (<c>[HttpGet("{id}")]</c>, <c>[AcceptVerbs]</c>, <c>[Route]</c> on the action and its controller, with
-    /// <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> tokens) and minimal-API handlers
-    /// (<c>MapGet/MapPost/MapPut/MapDelete/MapPatch/MapMethods/Map</c>, with <c>MapGroup</c> prefixes followed
-    /// through fluent calls and local variables). An endpoint whose route cannot be known at compile time
-    /// (conventional routing, a group builder passed in as a parameter) is left out rather than guessed.
+    /// The one reader of ASP.NET Core endpoints, for the generator and the analyzer alike. Controller actions are read from
+    /// their symbols (<c>[HttpGet("{id}")]</c>, <c>[AcceptVerbs]</c>, <c>[Route]</c> on the action and its controller, with
+    /// <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> tokens); minimal-API handlers from the compiler's operations: the
+    /// <c>Map*</c> call that maps the lambda, compared with ASP.NET Core's own methods as symbols, its route and methods from
+    /// constant values, and the builder it is called on followed through <c>MapGroup</c>, ASP.NET Core's fluent conventions
+    /// and locals assigned exactly once. Whatever cannot be known at compile time (a route computed at run time, a group
+    /// passed in as a parameter, a local assigned twice) is left out with the reason, never guessed. Both kinds of endpoint
+    /// take their policy from the same attribute reading (<see cref="Endpoint"/>).
     /// </summary>
     internal static class EndpointReader
     {
-        private const int MaxGroupDepth = 32;
+        private const int MaxDepth = 32;
 
-        private static readonly Dictionary<string, string> MapMethods = new(StringComparer.Ordinal)
+        /// <summary>
+        /// The endpoints a <c>[Retry]</c>/<c>[Timeout]</c> target found by <c>ForAttributeWithMetadataName</c> stands for: a
+        /// controller's actions, one action, or a handler lambda (only when it has a route of its own).
+        /// </summary>
+        public static ImmutableArray<EndpointSpec> Read(ISymbol target, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
         {
-            ["MapGet"] = "GET",
-            ["MapPost"] = "POST",
-            ["MapPut"] = "PUT",
-            ["MapDelete"] = "DELETE",
-            ["MapPatch"] = "PATCH",
-            ["MapMethods"] = string.Empty,
-            ["Map"] = string.Empty,
-        };
-
-        /// <summary>The endpoints a <c>[Retry]</c>/<c>[Timeout]</c> target stands for: one action, or a controller's actions (handlers: <see cref="ReadHandler(AnonymousFunctionExpressionSyntax, SemanticModel, CancellationToken)"/>).</summary>
-        public static ImmutableArray<EndpointSpec> Read(ISymbol symbol)
-        {
-            switch (symbol)
+            AspNetSymbols symbols = AspNetSymbols.For(model.Compilation);
+            switch (target)
             {
-                case INamedTypeSymbol type when !HasAttribute(type, KnownNames.MeshService):
-                    return type.GetMembers().OfType<IMethodSymbol>().SelectMany(m => ReadAction(m)).ToImmutableArray();
+                case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }:
+                    return model.GetOperation(node, cancellationToken) is IAnonymousFunctionOperation lambda
+                        && ReadHandler(lambda, symbols).Endpoint is { HasOwnRoute: true } endpoint
+                        ? ImmutableArray.Create(endpoint)
+                        : ImmutableArray<EndpointSpec>.Empty;
                 case IMethodSymbol method:
-                    return ReadAction(method);
+                    return ReadAction(method, symbols);
+                case INamedTypeSymbol type when !HasAttribute(type, KnownNames.MeshService):
+                    return type.GetMembers().OfType<IMethodSymbol>().SelectMany(m => ReadAction(m, symbols)).ToImmutableArray();
                 default:
                     return ImmutableArray<EndpointSpec>.Empty;
             }
         }
 
-        /// <summary>Whether <paramref name="name"/> is a minimal-API method that maps a handler (MapGet … MapMethods, Map).</summary>
-        public static bool IsMapMethod(string name) => MapMethods.ContainsKey(name);
-
-        /// <summary>The HTTP method a minimal-API method maps by its name: <c>MapPost</c> → <c>POST</c>; empty for <c>MapMethods</c> and <c>Map</c>.</summary>
-        public static bool TryGetMapVerb(string name, out string verb) => MapMethods.TryGetValue(name, out verb!);
-
-        /// <summary>The one-verb method list of a MapGet … MapPatch handler, shared by every handler of that verb.</summary>
-        public static EquatableArray<string> Verb(string verb) => SingleVerbs.TryGetValue(verb, out EquatableArray<string> shared) ? shared : EquatableArray.Create(verb);
-
-        private static readonly Dictionary<string, EquatableArray<string>> SingleVerbs = new(StringComparer.Ordinal)
-        {
-            ["GET"] = EquatableArray.Create("GET"),
-            ["POST"] = EquatableArray.Create("POST"),
-            ["PUT"] = EquatableArray.Create("PUT"),
-            ["DELETE"] = EquatableArray.Create("DELETE"),
-            ["PATCH"] = EquatableArray.Create("PATCH"),
-        };
-
-        /// <summary>Whether a handler mapped by <paramref name="name"/> may answer POST or PATCH (by the name alone).</summary>
-        public static bool MayMapNonIdempotent(string name) => name is "MapPost" or "MapPatch" or "MapMethods" or "Map";
-
-        /// <summary>
-        /// Whether <paramref name="node"/> is a declaration that can carry an endpoint-level attribute (the syntax-only
-        /// filter of the per-attribute pipelines). Handlers have their own pipeline: see <see cref="IsHandlerCandidate"/>.
-        /// </summary>
+        /// <summary>Whether a syntax node can be a <c>ForAttributeWithMetadataName</c> target that stands for endpoints.</summary>
         public static bool IsEndpointCandidate(SyntaxNode node) =>
-            node is MethodDeclarationSyntax or ClassDeclarationSyntax;
+            node is MethodDeclarationSyntax or ClassDeclarationSyntax
+            || node is LambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } };
 
-        /// <summary>
-        /// Whether <paramref name="node"/> can be a minimal-API handler with attributes: a lambda with an attribute list passed
-        /// as an argument, the syntactic shape <c>ReadHandler</c> requires anyway.
-        /// </summary>
-        public static bool IsHandlerCandidate(SyntaxNode node) =>
-            node is LambdaExpressionSyntax { AttributeLists.Count: > 0, Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } };
-
-        /// <summary>
-        /// The endpoint a <see cref="IsHandlerCandidate"/> lambda stands for, when it has a route of its own (<c>[Retry]</c> or
-        /// <c>[Timeout]</c>): what the generator keeps of <see cref="ReadHandler(AnonymousFunctionExpressionSyntax, SemanticModel, CancellationToken)"/>.
-        /// </summary>
-        public static ImmutableArray<EndpointSpec> ReadAttributedHandler(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
-            ReadHandler((AnonymousFunctionExpressionSyntax)node, model, cancellationToken) is { Endpoint: { HasOwnRoute: true } endpoint }
-                ? ImmutableArray.Create(endpoint)
-                : ImmutableArray<EndpointSpec>.Empty;
-
-        /// <summary>
-        /// The endpoint a minimal-API handler stands for, and where its own mesh attributes are written: read by
-        /// <see cref="HandlerReader"/> without binding the method around it, or, for the shapes it leaves undecided, from the
-        /// lambda's symbol (which binds that method). Null when the handler is no endpoint whose route is known.
-        /// </summary>
-        public static (EndpointSpec Endpoint, ImmutableArray<AttributeSite> Sites)? ReadHandler(
-            AnonymousFunctionExpressionSyntax handler, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The endpoints a controller action maps (one per route template); empty for a method that is no routed action.</summary>
+        public static ImmutableArray<EndpointSpec> ReadAction(IMethodSymbol method, AspNetSymbols symbols)
         {
-            HandlerReader.Reading reading = HandlerReader.Read(handler, model, cancellationToken);
-            if (reading.Decided)
-            {
-                return reading.Endpoint is { } decided ? (decided, reading.Attributes) : null;
-            }
-
-            return model.GetSymbolInfo(handler, cancellationToken).Symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
-                && ReadHandler(lambda, handler, model, cancellationToken) is { } endpoint
-                ? (endpoint, AttributeSite.Of(lambda.GetAttributes()))
-                : null;
-        }
-
-        /// <summary>The endpoints a controller action maps (one per route template); empty for a method that is no action.</summary>
-        public static ImmutableArray<EndpointSpec> ReadAction(IMethodSymbol method)
-        {
-            // Called for every method of the compilation by the analyzer: most are no action and allocate nothing here.
             INamedTypeSymbol type = method.ContainingType;
             if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
-                || type.IsAbstract || HasAttribute(type, KnownNames.MeshService) || HasAttributeNamed(method, "NonActionAttribute"))
+                || type.IsAbstract || symbols.HttpMethodAttribute is null || HasAttribute(type, KnownNames.MeshService))
             {
                 return ImmutableArray<EndpointSpec>.Empty;
             }
 
             ImmutableArray<AttributeData> own = method.GetAttributes();
-            List<(string? Template, List<string>? Verbs)>? routes = null;
-            List<string>? verbsWithoutTemplate = null;
+            var routes = new List<(string? Template, List<string>? Verbs)>();
+            var verbsWithoutTemplate = new List<string>();
+            string actionName = method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.Length > 5
+                ? method.Name.Substring(0, method.Name.Length - 5) // MVC's SuppressAsyncSuffixInActionNames default
+                : method.Name;
             foreach (AttributeData a in own)
             {
-                if (a.AttributeClass is not { } attributeType || !IsWithinMvc(attributeType.ContainingNamespace))
+                INamedTypeSymbol? attributeType = a.AttributeClass;
+                if (AspNetSymbols.Is(attributeType, symbols.NonActionAttribute))
                 {
-                    continue;
+                    return ImmutableArray<EndpointSpec>.Empty;
                 }
 
-                string name = attributeType.Name;
-                if (name.StartsWith("Http", StringComparison.Ordinal) && name.EndsWith("Attribute", StringComparison.Ordinal) && InheritsHttpMethodAttribute(attributeType))
+                if (attributeType is not null && symbols.HttpVerbAttributes.TryGetValue(attributeType, out string? verb))
                 {
-                    string verb = name.Substring(4, name.Length - 4 - "Attribute".Length).ToUpperInvariant();
                     if (a.CtorString(0) is string template)
                     {
-                        (routes ??= new()).Add((template, new List<string> { verb }));
+                        routes.Add((template, new List<string> { verb }));
                     }
                     else
                     {
-                        (verbsWithoutTemplate ??= new()).Add(verb);
+                        verbsWithoutTemplate.Add(verb);
                     }
                 }
-                else if (name == "AcceptVerbsAttribute")
+                else if (AspNetSymbols.Is(attributeType, symbols.AcceptVerbsAttribute))
                 {
                     var verbs = a.ConstructorArguments.SelectMany(c => c.Kind == TypedConstantKind.Array ? c.Values : ImmutableArray.Create(c))
                         .Select(c => c.Value as string).Where(v => v is not null).Select(v => v!.ToUpperInvariant()).ToList();
                     if (a.NamedString("Route") is string template)
                     {
-                        (routes ??= new()).Add((template, verbs));
+                        routes.Add((template, verbs));
                     }
                     else
                     {
-                        (verbsWithoutTemplate ??= new()).AddRange(verbs);
+                        verbsWithoutTemplate.AddRange(verbs);
                     }
                 }
-                else if (name == "RouteAttribute" && a.CtorString(0) is string routeTemplate)
+                else if (AspNetSymbols.Is(attributeType, symbols.RouteAttribute) && a.CtorString(0) is string routeTemplate)
                 {
-                    (routes ??= new()).Add((routeTemplate, null));
+                    routes.Add((routeTemplate, null));
+                }
+                else if (AspNetSymbols.Is(attributeType, symbols.ActionNameAttribute) && a.CtorString(0) is string explicitName)
+                {
+                    actionName = explicitName;
                 }
             }
 
-            IReadOnlyList<string> prefixes = ControllerRoutes(type);
-            if (routes is null)
+            IReadOnlyList<string> prefixes = ControllerRoutes(type, symbols);
+            if (routes.Count == 0)
             {
-                if (verbsWithoutTemplate is null && prefixes.Count == 0)
+                if (verbsWithoutTemplate.Count == 0 && prefixes.Count == 0)
                 {
                     return ImmutableArray<EndpointSpec>.Empty;
                 }
 
-                routes = new() { (null, verbsWithoutTemplate) };
+                routes.Add((null, verbsWithoutTemplate));
             }
 
             ImmutableArray<AttributeData> inherited = type.GetAttributes();
-            RetrySpec? retry = Find(own, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : Find(inherited, KnownNames.Retry) is { } cr ? ServiceReader.ReadRetry(cr) : null;
-            TimeoutSpec? timeout = Find(own, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : Find(inherited, KnownNames.Timeout) is { } ct ? ServiceReader.ReadTimeout(ct) : null;
-            bool idempotent = Find(own, KnownNames.Idempotent) is not null;
-            string actionName = ActionName(method);
             string controllerName = type.Name.EndsWith("Controller", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - "Controller".Length) : type.Name;
-            string? area = FindNamed(inherited, "AreaAttribute")?.CtorString(0);
+            string? area = inherited.FirstOrDefault(a => AspNetSymbols.Is(a.AttributeClass, symbols.AreaAttribute))?.CtorString(0);
             string displayName = $"{type.Name}.{method.Name}";
-
             var endpoints = ImmutableArray.CreateBuilder<EndpointSpec>();
             foreach (var (template, verbs) in routes)
             {
@@ -208,199 +150,269 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
 
                 EndpointSpec Action(string full) =>
-                    new(displayName, methods, Core.Resources.UriMatch.NormalizePath(ReplaceTokens(full, controllerName, actionName, area)), retry, timeout, idempotent);
+                    Endpoint(displayName, methods, ReplaceTokens(full, controllerName, actionName, area), own, inherited);
             }
 
             return endpoints.ToImmutable();
         }
 
-        // The distinct verbs in ordinal order; a single verb shares its list with every endpoint of that verb.
-        private static EquatableArray<string> Methods(List<string>? verbs)
+        /// <summary>
+        /// Why a controller action that <see cref="ReadAction"/> finds no route for has none, or null when the method is no
+        /// action: MVC takes a public method of a public, non-abstract <c>…Controller</c> class for an action even without a
+        /// route attribute, and routes it by conventional routes, which are configured at run time.
+        /// </summary>
+        public static string? ActionNotRouted(IMethodSymbol method, AspNetSymbols symbols)
         {
-            if (verbs is null || verbs.Count == 0)
-            {
-                return EquatableArray<string>.Empty;
-            }
-
-            return verbs.Count == 1 ? Verb(verbs[0]) : verbs.Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
+            INamedTypeSymbol type = method.ContainingType;
+            bool isController = type.Name.EndsWith("Controller", StringComparison.Ordinal) || AspNetSymbols.InheritsFrom(type, symbols.ControllerBase);
+            return method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
+                && type.DeclaredAccessibility == Accessibility.Public && !type.IsAbstract && !type.IsStatic && isController
+                && symbols.ControllerBase is not null
+                && !method.GetAttributes().Any(a => AspNetSymbols.Is(a.AttributeClass, symbols.NonActionAttribute))
+                && ReadAction(method, symbols).IsEmpty
+                ? "it has no attribute route ([HttpGet(\"...\")] or [Route] on it or its controller), and conventional routes are configured at run time; give the action an attribute route"
+                : null;
         }
 
-        internal static EndpointSpec? ReadHandler(IMethodSymbol lambda, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// The endpoint a lambda stands for when it is the handler of one of ASP.NET Core's <c>Map*</c> calls, or why its route
+        /// cannot be known at compile time.
+        /// </summary>
+        public static HandlerReading ReadHandler(IAnonymousFunctionOperation handler, AspNetSymbols symbols)
         {
-            if (node.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
-                || invocation.Expression is not MemberAccessExpressionSyntax access
-                || !MapMethods.TryGetValue(access.Name.Identifier.ValueText, out string? verb)
-                || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol map
-                || !IsAspNetCore(map))
+            // The lambda reaches the Map* call's Delegate parameter through a delegate creation and, for Delegate, a conversion.
+            IOperation? argument = handler.Parent;
+            while (argument is IDelegateCreationOperation or IConversionOperation)
             {
-                return null;
+                argument = argument.Parent;
             }
 
-            if (PatternOf(invocation, map, model, cancellationToken) is not string pattern
-                || GroupPrefix(access.Expression, model, cancellationToken, 0) is not string prefix)
+            if (argument is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation map }
+                || !symbols.IsMapMethod(map.TargetMethod, out string? verb)
+                || parameter.Ordinal != map.TargetMethod.Parameters.Length - 1)
             {
-                return null;
+                return HandlerReading.NoHandler;
             }
 
-            var methods = verb.Length > 0
-                ? EquatableArray.Create(verb)
-                : HttpMethodsOf(invocation, map, model, cancellationToken);
-            if (methods is null)
+            if (Constant(Argument(map, "pattern")) is not string pattern)
             {
-                return null;
+                return HandlerReading.LeftOut("its route is computed at run time; write the route as a constant (a string literal or a const)");
             }
 
-            ImmutableArray<AttributeData> attributes = lambda.GetAttributes();
-            return new EndpointSpec(
-                $"{map.Name}(\"{pattern}\")",
-                methods.Value,
-                Core.Resources.UriMatch.NormalizePath(Combine(prefix, pattern)),
-                Find(attributes, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : null,
-                Find(attributes, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : null,
-                Find(attributes, KnownNames.Idempotent) is not null);
+            if (!TryPrefix(Argument(map, "endpoints"), symbols, 0, out string prefix, out string? reason))
+            {
+                return HandlerReading.LeftOut(reason!);
+            }
+
+            EquatableArray<string> methods;
+            if (verb is not null)
+            {
+                methods = EquatableArray.Create(verb);
+            }
+            else if (map.TargetMethod.Name == "Map")
+            {
+                methods = EquatableArray<string>.Empty;
+            }
+            else if (!TryMethods(Argument(map, "httpMethods"), symbols, out methods, out reason))
+            {
+                return HandlerReading.LeftOut(reason!);
+            }
+
+            return HandlerReading.Routed(Endpoint(
+                $"{map.TargetMethod.Name}(\"{pattern}\")",
+                methods,
+                Combine(prefix, pattern),
+                handler.Symbol.GetAttributes(),
+                ImmutableArray<AttributeData>.Empty));
         }
 
-        // The prefix contributed by the builder a Map* call is made on: "" for the application or any other
-        // route builder that is not a group, the MapGroup patterns for a group (followed through fluent calls
-        // and local variables), or null when a group comes from somewhere this file cannot see.
-        private static string? GroupPrefix(ExpressionSyntax receiver, SemanticModel model, CancellationToken cancellationToken, int depth)
+        // An endpoint and its policy: what it declares itself, else what its controller declares.
+        private static EndpointSpec Endpoint(
+            string displayName, EquatableArray<string> methods, string route, ImmutableArray<AttributeData> own, ImmutableArray<AttributeData> inherited) =>
+            new(
+                displayName,
+                methods,
+                UriMatch.NormalizePath(route),
+                Find(own, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : Find(inherited, KnownNames.Retry) is { } cr ? ServiceReader.ReadRetry(cr) : null,
+                Find(own, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : Find(inherited, KnownNames.Timeout) is { } ct ? ServiceReader.ReadTimeout(ct) : null,
+                Find(own, KnownNames.Idempotent) is not null);
+
+        // The prefix the builder a Map* call is made on contributes: "" for the application's root, the MapGroup prefixes for
+        // a group. A parameter, field or call result of a type other than RouteGroupBuilder (IEndpointRouteBuilder,
+        // WebApplication) is taken as the root, the shape of ASP.NET Core's Map...Endpoints(this IEndpointRouteBuilder)
+        // helpers; a RouteGroupBuilder whose MapGroup call is not in view is left out.
+        private static bool TryPrefix(IOperation? receiver, AspNetSymbols symbols, int depth, out string prefix, out string? reason)
         {
-            if (depth > MaxGroupDepth)
+            prefix = string.Empty;
+            reason = null;
+            if (depth > MaxDepth || receiver is null)
             {
-                return null;
-            }
-
-            // A local is followed to its initializer whatever type it is declared with: a group held as an
-            // IEndpointRouteBuilder still prefixes the routes mapped on it.
-            if (receiver is IdentifierNameSyntax && model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol local)
-            {
-                foreach (var reference in local.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
-                        && value.SyntaxTree == receiver.SyntaxTree)
-                    {
-                        return GroupPrefix(value, model, cancellationToken, depth + 1);
-                    }
-                }
-
-                return null;
-            }
-
-            ITypeSymbol? type = model.GetTypeInfo(receiver, cancellationToken).Type;
-            if (type is null)
-            {
-                return null;
-            }
-
-            if (!IsRouteGroup(type))
-            {
-                return string.Empty;
+                reason = "its route builder is not one this reader can follow";
+                return false;
             }
 
             switch (receiver)
             {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return GroupPrefix(parenthesized.Expression, model, cancellationToken, depth + 1);
-                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner } call
-                    when model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method:
-                    if (GroupPrefix(inner.Expression, model, cancellationToken, depth + 1) is not string outer)
+                case IConversionOperation conversion:
+                    return TryPrefix(conversion.Operand, symbols, depth + 1, out prefix, out reason);
+                case IParenthesizedOperation parenthesized:
+                    return TryPrefix(parenthesized.Operand, symbols, depth + 1, out prefix, out reason);
+                case ILocalReferenceOperation local when symbols.CanHoldGroup(local.Local.Type):
+                    if (SingleAssignment.ValueOf(local, out reason) is not { } value)
                     {
-                        return null;
+                        return false;
                     }
 
-                    if (method.Name == "MapGroup" && IsAspNetCore(method))
+                    return TryPrefix(value, symbols, depth + 1, out prefix, out reason);
+                case IInvocationOperation call when symbols.MapGroups.Contains(call.TargetMethod.OriginalDefinition):
+                    if (!TryPrefix(Argument(call, "endpoints"), symbols, depth + 1, out string outer, out reason))
                     {
-                        return PatternOf(call, method, model, cancellationToken) is string pattern ? Combine(outer, pattern) : null;
+                        return false;
                     }
 
-                    // Fluent configuration (WithTags, RequireAuthorization, ...) returns the group it was given.
-                    return model.GetTypeInfo(inner.Expression, cancellationToken).Type is { } innerType && IsRouteGroup(innerType) ? outer : null;
-                default:
-                    return null;
-            }
-        }
+                    if (Constant(Argument(call, "prefix")) is not string groupPrefix)
+                    {
+                        reason = "the prefix of its MapGroup is computed at run time; write the prefix as a constant (a string literal or a const)";
+                        return false;
+                    }
 
-        internal static bool IsRouteGroup(ITypeSymbol type) => type.Name == "RouteGroupBuilder";
-
-        private static string? PatternOf(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
-        {
-            ExpressionSyntax? argument = ArgumentFor(invocation, method, "pattern") ?? ArgumentFor(invocation, method, "prefix");
-            return argument is null ? null : model.GetConstantValue(argument, cancellationToken) is { HasValue: true, Value: string s } ? s : null;
-        }
-
-        private static EquatableArray<string>? HttpMethodsOf(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
-        {
-            ExpressionSyntax? argument = ArgumentFor(invocation, method, "httpMethods");
-            if (argument is null)
-            {
-                // Map(pattern, handler): any method.
-                return method.Name == "Map" ? EquatableArray<string>.Empty : null;
+                    prefix = Combine(outer, groupPrefix);
+                    return true;
+                case IInvocationOperation call when IsConvention(call.TargetMethod):
+                    return TryPrefix(call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value, symbols, depth + 1, out prefix, out reason);
             }
 
-            IEnumerable<ExpressionSyntax>? elements = argument switch
+            if (!AspNetSymbols.Is(receiver.Type as INamedTypeSymbol, symbols.RouteGroupBuilder))
             {
-                ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
-                ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions,
-                CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression),
-                _ => null,
-            };
-            if (elements is null)
+                return true;
+            }
+
+            reason = receiver is IParameterReferenceOperation parameter
+                ? $"the group it is mapped on is passed in as parameter '{parameter.Parameter.Name}', so its prefix is not known where it is mapped; map the endpoint where the group is made with MapGroup, or keep the group in a local"
+                : "the group it is mapped on comes from a call, field or property whose MapGroup prefix is not in view; map the endpoint where the group is made with MapGroup, or keep the group in a local";
+            return false;
+        }
+
+        // ASP.NET Core's endpoint conventions, TBuilder M<TBuilder>(this TBuilder builder, ...) (WithTags, RequireAuthorization,
+        // ...): they configure the builder they are given and return it.
+        private static bool IsConvention(IMethodSymbol method)
+        {
+            IMethodSymbol definition = method.OriginalDefinition;
+            return definition.IsExtensionMethod && definition.IsGenericMethod && definition.Parameters.Length > 0
+                && definition.ReturnType is ITypeParameterSymbol returned
+                && SymbolEqualityComparer.Default.Equals(definition.Parameters[0].Type, returned)
+                && IsAspNetCore(definition.ContainingNamespace);
+        }
+
+        private static bool IsAspNetCore(INamespaceSymbol? ns)
+        {
+            for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
             {
-                return null;
+                if (ns is { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The methods of a MapMethods call: every element a constant or one of HttpMethods' fields. A list built at run time,
+        // or with a spread (..verbs), is left out: the methods it adds are not known.
+        private static bool TryMethods(IOperation? argument, AspNetSymbols symbols, out EquatableArray<string> methods, out string? reason)
+        {
+            methods = EquatableArray<string>.Empty;
+            reason = "its HTTP methods are computed at run time; list them as constants (\"POST\" or HttpMethods.Post) in an array or collection expression";
+            while (argument is IConversionOperation conversion)
+            {
+                argument = conversion.Operand;
+            }
+
+            var elements = new List<IOperation?>();
+            if (argument is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                elements.AddRange(initializer.ElementValues);
+            }
+            else if (argument is { Syntax: CollectionExpressionSyntax collection, SemanticModel: { } model })
+            {
+                // Roslyn 4.8, which the generator builds against, has no operation for collection expressions: their elements
+                // are read one by one.
+                foreach (CollectionElementSyntax element in collection.Elements)
+                {
+                    if (element is not ExpressionElementSyntax expression)
+                    {
+                        reason = "its HTTP methods include a spread ('..'), whose methods are known only at run time; list every method as a constant";
+                        return false;
+                    }
+
+                    elements.Add(model.GetOperation(expression.Expression));
+                }
+            }
+            else
+            {
+                return false;
             }
 
             var verbs = new List<string>();
-            foreach (ExpressionSyntax element in elements)
+            foreach (IOperation? element in elements)
             {
-                if (model.GetConstantValue(element, cancellationToken) is { HasValue: true, Value: string s })
+                IOperation? value = element;
+                while (value is IConversionOperation c)
                 {
-                    verbs.Add(s.ToUpperInvariant());
+                    value = c.Operand;
                 }
-                else if (element is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "HttpMethods" } } field)
+
+                if (Constant(value) is string constant)
                 {
-                    // HttpMethods.Post and friends are static readonly, not const.
-                    verbs.Add(field.Name.Identifier.ValueText.ToUpperInvariant());
+                    verbs.Add(constant.ToUpperInvariant());
+                }
+                else if (value is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }
+                    && AspNetSymbols.Is(field.ContainingType, symbols.HttpMethods))
+                {
+                    // HttpMethods.Post and its kind are static readonly fields holding their own name in capitals.
+                    verbs.Add(field.Name.ToUpperInvariant());
                 }
                 else
                 {
-                    return null;
+                    return false;
                 }
             }
 
-            return verbs.Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
+            methods = Methods(verbs);
+            reason = null;
+            return true;
         }
 
-        private static ExpressionSyntax? ArgumentFor(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameterName)
+        private static IOperation? Argument(IInvocationOperation call, string parameterName)
         {
-            var arguments = invocation.ArgumentList.Arguments;
-            // Extension methods called in reduced form have the receiver as their first parameter.
-            var parameters = method.ReducedFrom is { } reduced ? reduced.Parameters.Skip(1).ToList() : method.Parameters.ToList();
-            for (int i = 0; i < arguments.Count; i++)
+            foreach (IArgumentOperation argument in call.Arguments)
             {
-                string? name = arguments[i].NameColon?.Name.Identifier.ValueText ?? (i < parameters.Count ? parameters[i].Name : null);
-                if (name == parameterName)
+                if (argument.Parameter?.Name == parameterName)
                 {
-                    return arguments[i].Expression;
+                    return argument.Value;
                 }
             }
 
             return null;
         }
 
-        private static IReadOnlyList<string> ControllerRoutes(INamedTypeSymbol type)
+        private static object? Constant(IOperation? operation) =>
+            operation is { ConstantValue: { HasValue: true, Value: { } value } } ? value : null;
+
+        // The distinct methods in ordinal order.
+        private static EquatableArray<string> Methods(List<string>? verbs) =>
+            verbs is null ? EquatableArray<string>.Empty : verbs.Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
+
+        private static IReadOnlyList<string> ControllerRoutes(INamedTypeSymbol type, AspNetSymbols symbols)
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
             {
-                List<string>? routes = null;
-                foreach (AttributeData a in t.GetAttributes())
-                {
-                    if (a.AttributeClass is { Name: "RouteAttribute" } c && IsMvc(c.ContainingNamespace) && a.CtorString(0) is string route)
-                    {
-                        (routes ??= new List<string>()).Add(route);
-                    }
-                }
-
-                if (routes is not null)
+                var routes = t.GetAttributes()
+                    .Where(a => AspNetSymbols.Is(a.AttributeClass, symbols.RouteAttribute))
+                    .Select(a => a.CtorString(0))
+                    .OfType<string>()
+                    .ToList();
+                if (routes.Count > 0)
                 {
                     return routes;
                 }
@@ -409,6 +421,7 @@ namespace MeshAttributes.Generators.FrontEnd
             return Array.Empty<string>();
         }
 
+        /// <summary>A route template under a prefix, with one '/' between them; '/' for two empty ones.</summary>
         internal static string Combine(string prefix, string? template)
         {
             string p = prefix.Trim().TrimEnd('/');
@@ -438,87 +451,11 @@ namespace MeshAttributes.Generators.FrontEnd
             return s;
         }
 
-        private static string ActionName(IMethodSymbol method)
-        {
-            if (FindNamed(method.GetAttributes(), "ActionNameAttribute")?.CtorString(0) is string explicitName)
-            {
-                return explicitName;
-            }
-
-            // MVC drops the Async suffix from action names by default (SuppressAsyncSuffixInActionNames).
-            return method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.Length > 5
-                ? method.Name.Substring(0, method.Name.Length - 5)
-                : method.Name;
-        }
-
-        private static bool HasAttributeNamed(ISymbol symbol, string className) => FindNamed(symbol.GetAttributes(), className) is not null;
-
-        private static AttributeData? FindNamed(ImmutableArray<AttributeData> attributes, string className)
-        {
-            foreach (AttributeData attribute in attributes)
-            {
-                if (attribute.AttributeClass?.Name == className)
-                {
-                    return attribute;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool InheritsHttpMethodAttribute(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
-            {
-                if (t.Name == "HttpMethodAttribute")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsAspNetCore(IMethodSymbol method) => IsWithin(method.ContainingNamespace, IsAspNetCoreNamespace);
-
-        // Namespaces are compared by their parts, not formatted: ToDisplayString on every attribute of every action was a
-        // measurable share of reading a controller.
-        internal static bool IsAspNetCoreNamespace(INamespaceSymbol? ns) =>
-            ns is { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } };
-
-        private static bool IsMvc(INamespaceSymbol? ns) =>
-            ns is { Name: "Mvc" } && IsAspNetCoreNamespace(ns.ContainingNamespace);
-
-        // Microsoft.AspNetCore.Mvc or a namespace inside it.
-        private static bool IsWithinMvc(INamespaceSymbol? ns) => IsWithin(ns, IsMvc);
-
-        private static bool IsWithin(INamespaceSymbol? ns, Func<INamespaceSymbol, bool> outer)
-        {
-            for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                if (outer(ns))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>Whether <paramref name="symbol"/> carries the attribute class named <paramref name="metadataName"/>.</summary>
+        /// <summary>Whether <paramref name="symbol"/> carries the MeshAttributes attribute named <paramref name="metadataName"/>.</summary>
         internal static bool HasAttribute(ISymbol symbol, string metadataName) => Find(symbol.GetAttributes(), metadataName) is not null;
 
-        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
-        {
-            foreach (AttributeData attribute in attributes)
-            {
-                if (attribute.Is(metadataName))
-                {
-                    return attribute;
-                }
-            }
-
-            return null;
-        }
+        // Mesh attributes are matched by metadata name, as ForAttributeWithMetadataName finds them.
+        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName) =>
+            attributes.FirstOrDefault(a => a.Is(metadataName));
     }
 }

@@ -1,46 +1,33 @@
 namespace MeshAttributes.Generators.FrontEnd
 {
     /// <summary>
-    /// Metadata names of the public attributes. The generator does not reference the attributes assembly, so a
-    /// test checks each constant against <c>typeof(X).FullName</c> to keep them from drifting.
+    /// Metadata names of the public attributes, taken from the attribute types with <c>nameof</c>: the generator compiles
+    /// against the attributes assembly but never loads it (a <c>nameof</c> is a constant), since the compiler running the
+    /// generator need not have it.
     /// </summary>
     internal static class KnownNames
     {
         public const string Namespace = "MeshAttributes";
-        public const string MeshService = "MeshAttributes.MeshServiceAttribute";
-        public const string CircuitBreaker = "MeshAttributes.CircuitBreakerAttribute";
-        public const string ConnectionPool = "MeshAttributes.ConnectionPoolAttribute";
-        public const string LoadBalancer = "MeshAttributes.LoadBalancerAttribute";
-        public const string RetryBudget = "MeshAttributes.RetryBudgetAttribute";
-        public const string MutualTls = "MeshAttributes.MutualTlsAttribute";
-        public const string Retry = "MeshAttributes.RetryAttribute";
-        public const string Timeout = "MeshAttributes.TimeoutAttribute";
-        public const string Idempotent = "MeshAttributes.IdempotentAttribute";
-        public const string DependsOn = "MeshAttributes.DependsOnAttribute";
-        public const string AllowCaller = "MeshAttributes.AllowCallerAttribute";
-        public const string Alerting = "MeshAttributes.AlertingAttribute";
-        public const string MeshManifest = "MeshAttributes.MeshManifestAttribute";
-        public const string MeshManifestError = "MeshAttributes.MeshManifestErrorAttribute";
+        public const string MeshService = Namespace + "." + nameof(MeshServiceAttribute);
+        public const string CircuitBreaker = Namespace + "." + nameof(CircuitBreakerAttribute);
+        public const string ConnectionPool = Namespace + "." + nameof(ConnectionPoolAttribute);
+        public const string LoadBalancer = Namespace + "." + nameof(LoadBalancerAttribute);
+        public const string RetryBudget = Namespace + "." + nameof(RetryBudgetAttribute);
+        public const string MutualTls = Namespace + "." + nameof(MutualTlsAttribute);
+        public const string Retry = Namespace + "." + nameof(RetryAttribute);
+        public const string Timeout = Namespace + "." + nameof(TimeoutAttribute);
+        public const string Idempotent = Namespace + "." + nameof(IdempotentAttribute);
+        public const string DependsOn = Namespace + "." + nameof(DependsOnAttribute);
+        public const string AllowCaller = Namespace + "." + nameof(AllowCallerAttribute);
+        public const string Alerting = Namespace + "." + nameof(AlertingAttribute);
+        public const string OutboundTrafficPolicy = Namespace + "." + nameof(OutboundTrafficPolicyAttribute);
+        public const string MeshManifest = Namespace + "." + nameof(MeshManifestAttribute);
+        public const string MeshManifestError = Namespace + "." + nameof(MeshManifestErrorAttribute);
+        public const string MeshPlatform = Namespace + "." + nameof(MeshPlatformAttribute);
+        public const string InjectNamespace = Namespace + "." + nameof(InjectNamespaceAttribute);
 
-        private static readonly string[] All =
-        {
-            MeshService, CircuitBreaker, ConnectionPool, LoadBalancer, RetryBudget, MutualTls, Retry, Timeout, Idempotent, DependsOn,
-            AllowCaller, Alerting, MeshManifest, MeshManifestError,
-        };
-
-        /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace: one of the constants when it is one.</summary>
-        public static string Qualified(string typeMetadataName)
-        {
-            foreach (string known in All)
-            {
-                if (known.Length == Namespace.Length + 1 + typeMetadataName.Length && string.CompareOrdinal(known, Namespace.Length + 1, typeMetadataName, 0, typeMetadataName.Length) == 0)
-                {
-                    return known;
-                }
-            }
-
-            return Namespace + "." + typeMetadataName;
-        }
+        /// <summary>The metadata name of a type of the <c>MeshAttributes</c> namespace.</summary>
+        public static string Qualified(string typeMetadataName) => Namespace + "." + typeMetadataName;
 
         /// <summary>The attribute's short name as findings use it: <c>MeshAttributes.RetryAttribute</c> → <c>Retry</c>.</summary>
         public static string ShortName(string metadataName) =>

@@ -19,6 +19,7 @@ namespace MeshAttributes.Generators.FrontEnd
             LoadBalancerSpec? loadBalancer = null;
             RetryBudgetSpec? retryBudget = null;
             MutualTlsSpec? mutualTls = null;
+            OutboundTrafficPolicySpec? outboundTrafficPolicy = null;
             RetrySpec? retry = null;
             TimeoutSpec? timeout = null;
             AlertingSpec? alerting = null;
@@ -34,24 +35,24 @@ namespace MeshAttributes.Generators.FrontEnd
                 else if (a.Is(KnownNames.CircuitBreaker))
                 {
                     circuitBreaker = new CircuitBreakerSpec(
-                        a.NamedInt("Consecutive5xxErrors"),
-                        a.NamedInt("ConsecutiveGatewayErrors"),
-                        a.NamedString("Interval"),
-                        a.NamedString("BaseEjectionTime"),
-                        a.NamedInt("MaxEjectionPercent"),
-                        a.NamedInt("MinHealthPercent"));
+                        a.NamedInt(nameof(CircuitBreakerAttribute.Consecutive5xxErrors)),
+                        a.NamedInt(nameof(CircuitBreakerAttribute.ConsecutiveGatewayErrors)),
+                        a.NamedString(nameof(CircuitBreakerAttribute.Interval)),
+                        a.NamedString(nameof(CircuitBreakerAttribute.BaseEjectionTime)),
+                        a.NamedInt(nameof(CircuitBreakerAttribute.MaxEjectionPercent)),
+                        a.NamedInt(nameof(CircuitBreakerAttribute.MinHealthPercent)));
                 }
                 else if (a.Is(KnownNames.ConnectionPool))
                 {
                     connectionPool = new ConnectionPoolSpec(
-                        a.NamedInt("MaxConnections"),
-                        a.NamedString("ConnectTimeout"),
-                        a.NamedInt("H2UpgradePolicy"),
-                        a.NamedInt("Http1MaxPendingRequests"),
-                        a.NamedInt("Http2MaxRequests"),
-                        a.NamedInt("MaxRequestsPerConnection"),
-                        a.NamedInt("MaxRetries"),
-                        a.NamedString("IdleTimeout"));
+                        a.NamedInt(nameof(ConnectionPoolAttribute.MaxConnections)),
+                        a.NamedString(nameof(ConnectionPoolAttribute.ConnectTimeout)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.H2UpgradePolicy)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.Http1MaxPendingRequests)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.Http2MaxRequests)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.MaxRequestsPerConnection)),
+                        a.NamedInt(nameof(ConnectionPoolAttribute.MaxRetries)),
+                        a.NamedString(nameof(ConnectionPoolAttribute.IdleTimeout)));
                 }
                 else if (a.Is(KnownNames.LoadBalancer) && a.CtorInt(0) is int simple)
                 {
@@ -59,11 +60,15 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
                 else if (a.Is(KnownNames.RetryBudget))
                 {
-                    retryBudget = new RetryBudgetSpec(a.NamedDouble("Percent"), a.NamedInt("MinRetryConcurrency"));
+                    retryBudget = new RetryBudgetSpec(a.NamedDouble(nameof(RetryBudgetAttribute.Percent)), a.NamedInt(nameof(RetryBudgetAttribute.MinRetryConcurrency)));
                 }
                 else if (a.Is(KnownNames.MutualTls) && a.CtorInt(0) is int mode)
                 {
                     mutualTls = new MutualTlsSpec(mode);
+                }
+                else if (a.Is(KnownNames.OutboundTrafficPolicy) && a.CtorInt(0) is int outboundMode)
+                {
+                    outboundTrafficPolicy = new OutboundTrafficPolicySpec(outboundMode);
                 }
                 else if (a.Is(KnownNames.Retry))
                 {
@@ -76,18 +81,18 @@ namespace MeshAttributes.Generators.FrontEnd
                 else if (a.Is(KnownNames.Alerting))
                 {
                     alerting = new AlertingSpec(
-                        a.NamedDouble("ErrorRateWarning"),
-                        a.NamedDouble("ErrorRateCritical"),
-                        a.NamedString("LatencyP99"),
-                        a.NamedString("RunbookUrl"));
+                        a.NamedDouble(nameof(AlertingAttribute.ErrorRateWarning)),
+                        a.NamedDouble(nameof(AlertingAttribute.ErrorRateCritical)),
+                        a.NamedString(nameof(AlertingAttribute.LatencyP99)),
+                        a.NamedString(nameof(AlertingAttribute.RunbookUrl)));
                 }
                 else if (a.Is(KnownNames.DependsOn))
                 {
-                    dependsOn.Add(new DependencySpec(a.CtorString(0) ?? string.Empty, a.NamedString("Namespace")));
+                    dependsOn.Add(new DependencySpec(a.CtorString(0) ?? string.Empty, a.NamedString(nameof(DependsOnAttribute.Namespace))));
                 }
                 else if (a.Is(KnownNames.AllowCaller))
                 {
-                    callers.Add(new CallerSpec(a.CtorString(0) ?? string.Empty, a.NamedString("Namespace"), a.NamedString("ServiceAccount")));
+                    callers.Add(new CallerSpec(a.CtorString(0) ?? string.Empty, a.NamedString(nameof(AllowCallerAttribute.Namespace)), a.NamedString(nameof(AllowCallerAttribute.ServiceAccount))));
                 }
             }
 
@@ -96,10 +101,10 @@ namespace MeshAttributes.Generators.FrontEnd
                 return null;
             }
 
-            int? port = service.NamedInt("Port");
+            int? port = service.NamedInt(nameof(MeshServiceAttribute.Port));
             return new ServiceSpec(
                 service.CtorString(0) ?? string.Empty,
-                service.NamedString("Namespace"),
+                service.NamedString(nameof(MeshServiceAttribute.Namespace)),
                 port,
                 circuitBreaker,
                 connectionPool,
@@ -111,11 +116,13 @@ namespace MeshAttributes.Generators.FrontEnd
                 dependsOn.ToEquatableArray(),
                 callers.ToEquatableArray(),
                 alerting,
-                EquatableArray<EndpointSpec>.Empty);
+                EquatableArray<EndpointSpec>.Empty,
+                service.NamedString(nameof(MeshServiceAttribute.ServiceAccount)),
+                outboundTrafficPolicy);
         }
 
         public static RetrySpec ReadRetry(AttributeData a) =>
-            new(a.NamedInt("Attempts"), a.NamedString("PerTryTimeout"), a.NamedString("RetryOn"));
+            new(a.NamedInt(nameof(RetryAttribute.Attempts)), a.NamedString(nameof(RetryAttribute.PerTryTimeout)), a.NamedString(nameof(RetryAttribute.RetryOn)));
 
         public static TimeoutSpec ReadTimeout(AttributeData a) =>
             new(a.CtorString(0) ?? string.Empty);

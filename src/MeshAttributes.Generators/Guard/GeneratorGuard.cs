@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Resources;
+using MeshAttributes.Core.Resources.Platform;
 using MeshAttributes.Core.Rules;
 using MeshAttributes.Generators.Analyzers;
 using MeshAttributes.Generators.Emit;
@@ -18,7 +19,8 @@ namespace MeshAttributes.Generators.Guard
     /// the MSBuild task would find no manifests at all. A failed step yields its failure as a value instead; the failure
     /// travels to the service it belongs to, which is emitted as a <c>MeshManifestError</c> for every file it would have
     /// written (the task then fails the build and deletes the stale copies), and the generator reports MESH900 once per
-    /// failure. Cancellation is not a failure and passes through.
+    /// failure. The platform's pipeline is guarded the same way: a failure refuses every file of <c>platform/</c>.
+    /// Cancellation is not a failure and passes through.
     /// </summary>
     internal static class GeneratorGuard
     {
@@ -28,6 +30,10 @@ namespace MeshAttributes.Generators.Guard
         public const string BuildingModel = "joining services and endpoints";
         public const string Rendering = "rendering the manifests";
         public const string Writing = "writing the generated source";
+        public const string ReadingInAppRetries = "reading in-app retries";
+        public const string ReadingPlatform = "reading [assembly: MeshPlatform]";
+        public const string RenderingPlatform = "rendering the platform";
+        public const string WritingPlatform = "writing the platform's generated source";
 
         /// <summary>
         /// For tests only: a step whose name is set here throws on this thread, so a test can prove the path from an
@@ -50,24 +56,33 @@ namespace MeshAttributes.Generators.Guard
             }
         }
 
+        /// <summary>The in-app retries read from every candidate call, or the first failure reading one.</summary>
+        public static Guarded<EquatableArray<InAppRetrySpec>> Join(ImmutableArray<Guarded<InAppRetrySpec?>> retries) =>
+            new(retries.Where(r => r.Value is not null).Select(r => r.Value!).ToEquatableArray(), retries.Select(r => r.Failure).FirstOrDefault(f => f is not null));
+
         /// <summary>
-        /// One model per service, as <see cref="ServiceModelBuilder"/> joins them. A failure while reading source cannot be
+        /// One model per service, as <see cref="ServiceModelBuilder"/> joins them, the in-app retries on the assembly's own
+        /// service. A failure while reading source cannot be
         /// pinned to one service (an endpoint belongs to the assembly's service, an unread [MeshService] to none yet), so
         /// every service of the project carries it; with no service to carry it, one unnamed model does.
         /// </summary>
         public static ImmutableArray<ServiceModel> BuildModels(
             ImmutableArray<Guarded<DeclaredService?>> services,
+            Guarded<EquatableArray<InAppRetrySpec>> inAppRetries,
             ImmutableArray<Guarded<EquatableArray<EndpointSpec>>> endpoints,
             GeneratorOptions options,
             CancellationToken cancellationToken)
         {
-            GeneratorFailure? failure = services.Select(s => s.Failure).Concat(endpoints.Select(e => e.Failure)).FirstOrDefault(f => f is not null);
+            GeneratorFailure? failure = services.Select(s => s.Failure)
+                .Append(inAppRetries.Failure)
+                .Concat(endpoints.Select(e => e.Failure))
+                .FirstOrDefault(f => f is not null);
             ImmutableArray<ServiceModel> models;
             try
             {
                 ThrowIfInjected(BuildingModel);
                 models = ServiceModelBuilder.Build(
-                    services.Where(s => s.Value is not null).Select(s => s.Value!).ToImmutableArray(),
+                    services.Where(s => s.Value is not null).Select(s => WithInAppRetries(s.Value!, inAppRetries.Value)).ToImmutableArray(),
                     endpoints.Where(e => e.Failure is null).Select(e => e.Value).ToImmutableArray(),
                     options);
             }
@@ -76,7 +91,7 @@ namespace MeshAttributes.Generators.Guard
                 models = services.Where(s => s.Value is not null)
                     .Select(s => s.Value!.Spec.Name)
                     .Distinct(StringComparer.Ordinal)
-                    .Select(name => new ServiceModel(Unnamed with { Name = name }, null))
+                    .Select(name => new ServiceModel(Unnamed with { Name = name }, 1))
                     .ToImmutableArray();
                 failure ??= Describe(BuildingModel, ex);
             }
@@ -87,7 +102,7 @@ namespace MeshAttributes.Generators.Guard
             }
 
             return models.IsEmpty
-                ? ImmutableArray.Create(new ServiceModel(Unnamed, null, failure))
+                ? ImmutableArray.Create(new ServiceModel(Unnamed, 1, failure))
                 : models.Select(m => m with { Failure = failure }).ToImmutableArray();
         }
 
@@ -113,7 +128,54 @@ namespace MeshAttributes.Generators.Guard
         }
 
         /// <summary>Adds the service's generated source, and reports MESH900 once for a service that failed.</summary>
-        public static void Emit(SourceProductionContext context, RenderedService service)
+        public static void Emit(SourceProductionContext context, RenderedService service) =>
+            Emit(context, service, Writing, static s => ManifestSourceWriter.HintName(s), static (s, failure) => Refused(Unnamed with { Name = s.Service }, failure));
+
+        /// <summary>The assembly's platform, or the failure reading it.</summary>
+        public static Guarded<PlatformSpec?> ReadPlatform(ImmutableArray<Guarded<PlatformSpec?>> platforms) =>
+            // One per assembly: the attribute allows one, and a second is the compiler's error (CS0579), not a second output.
+            platforms.FirstOrDefault(p => p.Failure is not null) is { Failure: not null } failed ? failed
+                : platforms.FirstOrDefault(p => p.Value is not null);
+
+        /// <summary><c>platform/</c>'s files, or, when the platform failed here or earlier, a refusal of every one; null without a platform.</summary>
+        public static RenderedService? RenderPlatform(Guarded<PlatformSpec?> platform, CancellationToken cancellationToken)
+        {
+            if (platform.Failure is { } earlier)
+            {
+                return RefusedPlatform(platform.Value, earlier);
+            }
+
+            if (platform.Value is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                ThrowIfInjected(RenderingPlatform);
+                return PlatformRenderer.Render(platform.Value);
+            }
+            catch (Exception ex) when (IsFailure(ex, cancellationToken))
+            {
+                return RefusedPlatform(platform.Value, Describe(RenderingPlatform, ex));
+            }
+        }
+
+        /// <summary>Adds the platform's generated source, and reports MESH900 once for a platform that failed.</summary>
+        public static void EmitPlatform(SourceProductionContext context, RenderedService? platform, string hintName)
+        {
+            if (platform is not null)
+            {
+                Emit(context, platform, WritingPlatform, _ => hintName, static (p, failure) => RefusedPlatform(null, failure, p));
+            }
+        }
+
+        private static void Emit(
+            SourceProductionContext context,
+            RenderedService service,
+            string step,
+            Func<RenderedService, string> hintName,
+            Func<RenderedService, GeneratorFailure, RenderedService> refuse)
         {
             ManifestError? failure = service.Errors.FirstOrDefault(e => e.Id == RuleIds.GeneratorFailure);
             if (failure is not null)
@@ -129,19 +191,22 @@ namespace MeshAttributes.Generators.Guard
 
             try
             {
-                ThrowIfInjected(Writing);
-                context.AddSource(ManifestSourceWriter.HintName(service), ManifestSourceWriter.Write(service));
+                ThrowIfInjected(step);
+                context.AddSource(hintName(service), ManifestSourceWriter.Write(service));
             }
             catch (Exception ex) when (IsFailure(ex, context.CancellationToken))
             {
-                RenderedService refused = Refused(Unnamed with { Name = service.Service }, Describe(Writing, ex));
+                RenderedService refused = refuse(service, Describe(step, ex));
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.GeneratorFailure, Location.None, refused.Errors[0].Message));
                 if (refused.Errors[0].Path.Length > 0)
                 {
-                    context.AddSource(ManifestSourceWriter.HintName(refused), ManifestSourceWriter.Write(refused));
+                    context.AddSource(hintName(refused), ManifestSourceWriter.Write(refused));
                 }
             }
         }
+
+        private static DeclaredService WithInAppRetries(DeclaredService service, EquatableArray<InAppRetrySpec> retries) =>
+            service.IsAssembly && retries.Count > 0 ? service with { Spec = service.Spec with { InAppRetries = retries } } : service;
 
         // A service with nothing set, standing in for one whose declaration could not be read.
         private static readonly ServiceSpec Unnamed = new(
@@ -153,7 +218,7 @@ namespace MeshAttributes.Generators.Guard
         // reported but not emitted: the MESH900 error alone fails the compilation.
         private static RenderedService Refused(ServiceSpec service, GeneratorFailure failure)
         {
-            string message = Message(service.Name, failure);
+            string message = Message(service.Name.Length > 0 ? $"service '{service.Name}'" : "this project", failure);
             if (service.Name.Length == 0)
             {
                 return new RenderedService("", EquatableArray<ManifestFile>.Empty, new[] { new ManifestError("", RuleIds.GeneratorFailure, message) }.ToEquatableArray());
@@ -167,9 +232,26 @@ namespace MeshAttributes.Generators.Guard
             return new RenderedService(service.Name, EquatableArray<ManifestFile>.Empty, errors);
         }
 
-        private static string Message(string service, GeneratorFailure failure)
+        // Every file of platform/ refused with MESH900: each builder's, the kustomization, each injected namespace's the spec
+        // names (when it was read) and any other path the rendering had.
+        private static RenderedService RefusedPlatform(PlatformSpec? platform, GeneratorFailure failure, RenderedService? rendered = null)
         {
-            string which = service.Length > 0 ? $"service '{service}'" : "this project";
+            string message = Message("the platform ([assembly: MeshPlatform])", failure);
+            IEnumerable<string> namespaces = platform?.InjectNamespaces.Select(n => InjectedNamespaceBuilder.FileName(DnsLabel.IsValid(n) ? n : DnsLabel.Suggest(n) ?? "invalid"))
+                ?? Enumerable.Empty<string>();
+            var paths = PlatformRenderer.Builders.Select(b => b.FileName)
+                .Append(KustomizationBuilder.FileName)
+                .Concat(namespaces)
+                .Select(file => PlatformRenderer.Folder + "/" + file)
+                .Concat(rendered is null ? Enumerable.Empty<string>() : rendered.Files.Select(f => f.Path).Concat(rendered.Errors.Select(e => e.Path)))
+                .Where(path => path.Length > 0)
+                .Distinct(StringComparer.Ordinal);
+            return new RenderedService(PlatformRenderer.Folder, EquatableArray<ManifestFile>.Empty, paths.Select(path => new ManifestError(path, RuleIds.GeneratorFailure, message)).ToEquatableArray());
+        }
+
+        // which: what the refused files belong to, as the message names it.
+        private static string Message(string which, GeneratorFailure failure)
+        {
             return $"MeshAttributes' generator failed while {failure.Step} for {which}: {failure.ExceptionType}: {failure.Message} (thrown {failure.ThrownAt}). "
                 + "No manifest of it is written and the build fails rather than leave them missing or stale. This is a bug in MeshAttributes, not in your code: "
                 + "please report it at https://github.com/meshattributes/meshattributes/issues with this message and the attribute or endpoint declaration it names, "

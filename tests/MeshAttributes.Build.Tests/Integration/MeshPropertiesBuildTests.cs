@@ -54,6 +54,16 @@ namespace MeshAttributes.Build.Tests.Integration
             Assert.Contains("build_property.MeshNamespace = shop", editorConfig);
         }
 
+        [Fact]
+        public void MeshIstioVersion_reaches_the_generator_and_analyzers_as_a_compiler_visible_property()
+        {
+            Testing.DotnetRun build = project.Build("-p:MeshIstioVersion=1.21");
+
+            Assert.True(build.ExitCode == 0, build.ToString());
+            string editorConfig = File.ReadAllText(Path.Combine(project.IntermediateFolder, "UserService.GeneratedMSBuildEditorConfig.editorconfig"));
+            Assert.Contains("build_property.MeshIstioVersion = 1.21", editorConfig);
+        }
+
         public void Dispose() => project.Dispose();
     }
 }

@@ -106,7 +106,11 @@ namespace MeshAttributes.PropertyTests.Oracle
             var callers = new HashSet<string>(StringComparer.Ordinal);
             foreach (var c in service.AllowCallers)
             {
-                Names(callers, c.Service, c.Namespace, c.ServiceAccount);
+                Names(callers, c.Service, c.Namespace);
+                if (c.ServiceAccount is not null && !IsDnsSubdomain(c.ServiceAccount))
+                {
+                    callers.Add("MESH004");
+                }
             }
 
             var alerting = new HashSet<string>(StringComparer.Ordinal);
@@ -189,6 +193,9 @@ namespace MeshAttributes.PropertyTests.Oracle
         public static string SamplePath(EndpointCase e) => "/" + string.Join("/", e.Segments.Select(s => s.Sample));
 
         public static bool IsDnsLabel(string value) => value.Length <= 63 && DnsLabelPattern.IsMatch(value);
+
+        /// <summary>Kubernetes' name of a ServiceAccount: a DNS-1123 subdomain, DNS labels joined by '.', at most 253 characters.</summary>
+        public static bool IsDnsSubdomain(string value) => value.Length <= 253 && value.Split('.').All(IsDnsLabel);
 
         /// <summary>
         /// Istio's duration validation: Go's time.ParseDuration, at least 1ms, whole milliseconds. A leading '+', which Go

@@ -240,7 +240,13 @@ namespace MeshAttributes.PropertyTests.Oracle
             AlertingCase? a = expected.Service.Alerting;
             var group = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)root.Children["spec"]).Children["groups"]).Single();
             var rules = ((YamlSequenceNode)group.Children["rules"]).Cast<YamlMappingNode>().ToDictionary(r => Scalar(r.Children["alert"]), StringComparer.Ordinal);
-            Same("alerts", new[] { "ServiceHighErrorRate", "ServiceCriticalErrorRate", "ServiceHighLatency", "CircuitBreakerActive" }, rules.Keys);
+            var alerts = new List<string> { "ServiceHighErrorRate", "ServiceCriticalErrorRate", "ServiceHighLatency" };
+            if (Ejects(expected.Service.CircuitBreaker))
+            {
+                alerts.Add("CircuitBreakerActive");
+            }
+
+            Same("alerts", alerts, rules.Keys);
             string? runbook = string.IsNullOrEmpty(a?.RunbookUrl) ? null : a!.RunbookUrl;
             foreach (var (name, rule) in rules)
             {
@@ -254,6 +260,13 @@ namespace MeshAttributes.PropertyTests.Oracle
             double latency = a?.LatencyP99 is string l && MeshAttributes.Testing.Cel.GoDuration.TryParse(l, out long ns, out _) ? ns / 1e6 : 2000;
             Threshold(rules["ServiceHighLatency"], latency);
         }
+
+        // Whether the DestinationRule's outlierDetection can eject a host, by Istio's defaults: present once any field is
+        // set, consecutive5xxErrors 5 unless set (0 turns it off), consecutiveGatewayErrors off unless above 0.
+        private static bool Ejects(CircuitBreakerCase? cb) =>
+            cb is not null
+            && (cb.Consecutive5xxErrors, cb.ConsecutiveGatewayErrors, cb.Interval, cb.BaseEjectionTime, cb.MaxEjectionPercent, cb.MinHealthPercent) != (null, null, null, null, null, null)
+            && ((cb.Consecutive5xxErrors ?? 5) != 0 || cb.ConsecutiveGatewayErrors > 0);
 
         // The comparison ends the expression: "... > 0.05".
         private static void Threshold(YamlMappingNode rule, double expected)

@@ -1,0 +1,9 @@
+namespace MeshAttributes.Cli
+{
+    /// <summary>How <c>mesh graph</c> draws the mesh.</summary>
+    public enum GraphFormat
+    {
+        Mermaid,
+        Dot,
+    }
+}
