@@ -5,7 +5,7 @@ namespace MeshAttributes.Core.Rules
 {
     /// <summary>
     /// One VirtualService route with the policy in effect on it: the service's default route (<see cref="Endpoint"/> null),
-    /// or an endpoint's own route, which inherits per attribute what it does not declare (DESIGN.md's precedence).
+    /// or an endpoint's own route, which inherits per attribute what it does not declare (README, "The attributes").
     /// </summary>
     public readonly record struct Route(int? Endpoint, EndpointSpec? Spec, RetrySpec? Retry, TimeoutSpec? Timeout, bool OwnsRetry, bool OwnsTimeout)
     {

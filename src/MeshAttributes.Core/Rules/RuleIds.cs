@@ -1,6 +1,6 @@
 namespace MeshAttributes.Core.Rules
 {
-    /// <summary>Every rule id, in one place; an id is never reused (DESIGN.md's rule catalog).</summary>
+    /// <summary>Every rule id, in one place; an id is never reused (the catalog is docs/rules/README.md).</summary>
     public static class RuleIds
     {
         public const string InvalidDuration = "MESH001";
