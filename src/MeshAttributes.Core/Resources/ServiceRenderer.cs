@@ -57,7 +57,7 @@ namespace MeshAttributes.Core.Resources
                     }
                 }
 
-                Node? document = builder is IWrappingResourceBuilder wrapper && Rendered(files, folder + "/" + wrapper.WrappedFileName) is string wrapped
+                Node? document = builder is IWrappingResourceBuilder wrapper && ManifestFiles.Find(files, folder + "/" + wrapper.WrappedFileName) is string wrapped
                     ? wrapper.Build(service, wrapped)
                     : builder.Build(service);
                 if (document is null)
@@ -65,7 +65,7 @@ namespace MeshAttributes.Core.Resources
                     continue;
                 }
 
-                string content = builder.Format == OutputFormat.Json ? JsonRenderer.Render(document) : YamlRenderer.Render(document, header);
+                string content = ManifestFiles.Render(builder.Format, document, header);
                 files.Add(new ManifestFile(path, content));
                 if (builder.IsKubernetesResource)
                 {
@@ -79,20 +79,6 @@ namespace MeshAttributes.Core.Resources
             }
 
             return new RenderedService(service.Name, files.ToEquatableArray(), refused.ToEquatableArray());
-        }
-
-        // The text of a file rendered so far, or null.
-        private static string? Rendered(List<ManifestFile> files, string path)
-        {
-            foreach (ManifestFile file in files)
-            {
-                if (file.Path == path)
-                {
-                    return file.Content;
-                }
-            }
-
-            return null;
         }
     }
 }

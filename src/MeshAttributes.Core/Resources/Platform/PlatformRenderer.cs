@@ -52,10 +52,10 @@ namespace MeshAttributes.Core.Resources.Platform
                     continue;
                 }
 
-                Node document = builder is MeshDashboardConfigMapBuilder configMap && Rendered(files, Folder + "/" + configMap.WrappedFileName) is string json
+                Node document = builder is MeshDashboardConfigMapBuilder configMap && ManifestFiles.Find(files, Folder + "/" + configMap.WrappedFileName) is string json
                     ? configMap.Build(platform, json)
                     : builder.Build(platform);
-                files.Add(new ManifestFile(path, builder.Format == OutputFormat.Json ? JsonRenderer.Render(document) : YamlRenderer.Render(document, header)));
+                files.Add(new ManifestFile(path, ManifestFiles.Render(builder.Format, document, header)));
                 if (builder.IsKubernetesResource)
                 {
                     resources.Add(builder.FileName);
@@ -92,19 +92,6 @@ namespace MeshAttributes.Core.Resources.Platform
             }
 
             return new RenderedService(Folder, files.ToEquatableArray(), refused.ToEquatableArray());
-        }
-
-        private static string? Rendered(List<ManifestFile> files, string path)
-        {
-            foreach (ManifestFile file in files)
-            {
-                if (file.Path == path)
-                {
-                    return file.Content;
-                }
-            }
-
-            return null;
         }
     }
 }
