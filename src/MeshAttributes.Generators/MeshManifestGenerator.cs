@@ -5,6 +5,7 @@ using MeshAttributes.Generators.FrontEnd;
 using MeshAttributes.Generators.Guard;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace MeshAttributes.Generators
 {
@@ -38,10 +39,25 @@ namespace MeshAttributes.Generators
                 .Select(static (retries, _) => GeneratorGuard.Join(retries))
                 .WithTrackingName(TrackingNames.InAppRetries);
 
-            // Controllers, actions and handler lambdas carrying [Retry] or [Timeout]. A declaration with both attributes is read
-            // once, by the [Retry] pipeline: both would read the same endpoints.
-            var retryEndpoints = Endpoints(context, KnownNames.Retry, readElsewhere: null).WithTrackingName(TrackingNames.RetryEndpoints);
-            var timeoutEndpoints = Endpoints(context, KnownNames.Timeout, readElsewhere: KnownNames.Retry).WithTrackingName(TrackingNames.TimeoutEndpoints);
+            // Every endpoint of the project, with or without a policy of its own: an endpoint without one still needs a route
+            // when a less specific endpoint's route would otherwise take its requests (VirtualServiceBuilder).
+            var actions = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => EndpointReader.IsControllerCandidate(node),
+                    static (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, ctx, static (c, t) => c.SemanticModel.GetDeclaredSymbol(c.Node, t) is INamedTypeSymbol type
+                        ? EndpointReader.ReadController(type, c.Node, AspNetSymbols.For(c.SemanticModel.Compilation)).ToEquatableArray()
+                        : EquatableArray<EndpointSpec>.Empty, ct))
+                .Where(static e => e.Value.Count > 0 || e.Failure is not null)
+                .WithTrackingName(TrackingNames.ActionEndpoints);
+            var handlers = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => EndpointReader.IsMapCandidate(node),
+                    static (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, ctx, static (c, t) => c.SemanticModel.GetOperation(c.Node, t) is IInvocationOperation map
+                        && EndpointReader.ReadMap(map, AspNetSymbols.For(c.SemanticModel.Compilation)).Endpoint is { } endpoint
+                        ? EquatableArray.Create(endpoint)
+                        : EquatableArray<EndpointSpec>.Empty, ct))
+                .Where(static e => e.Value.Count > 0 || e.Failure is not null)
+                .WithTrackingName(TrackingNames.HandlerEndpoints);
 
             var options = context.AnalyzerConfigOptionsProvider
                 .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
@@ -49,7 +65,7 @@ namespace MeshAttributes.Generators
 
             var models = services.Collect()
                 .Combine(inAppRetries)
-                .Combine(retryEndpoints.Collect().Combine(timeoutEndpoints.Collect()))
+                .Combine(actions.Collect().Combine(handlers.Collect()))
                 .Combine(options)
                 .SelectMany(static (input, ct) => GeneratorGuard.BuildModels(
                     input.Left.Left.Left,
@@ -67,15 +83,5 @@ namespace MeshAttributes.Generators
 
             PlatformPipeline.Register(context, options);
         }
-
-        // The endpoints of the declarations carrying attribute, but for those also carrying readElsewhere, which its own
-        // pipeline reads.
-        private static IncrementalValuesProvider<Guarded<EquatableArray<EndpointSpec>>> Endpoints(IncrementalGeneratorInitializationContext context, string attribute, string? readElsewhere) =>
-            context.SyntaxProvider.ForAttributeWithMetadataName(
-                attribute,
-                static (node, _) => EndpointReader.IsEndpointCandidate(node),
-                (ctx, ct) => GeneratorGuard.Run(GeneratorGuard.ReadingEndpoints, (ctx, readElsewhere), static (input, t) => input.readElsewhere is not null && EndpointReader.HasAttribute(input.ctx.TargetSymbol, input.readElsewhere)
-                    ? EquatableArray<EndpointSpec>.Empty
-                    : EndpointReader.Read(input.ctx.TargetSymbol, input.ctx.TargetNode, input.ctx.SemanticModel, t).ToEquatableArray(), ct));
     }
 }

@@ -4,8 +4,8 @@ namespace MeshAttributes.Generators
     public static class TrackingNames
     {
         public const string Services = "MeshServices";
-        public const string RetryEndpoints = "MeshRetryEndpoints";
-        public const string TimeoutEndpoints = "MeshTimeoutEndpoints";
+        public const string ActionEndpoints = "MeshActionEndpoints";
+        public const string HandlerEndpoints = "MeshHandlerEndpoints";
         public const string Options = "MeshOptions";
         public const string ServiceModels = "MeshServiceModels";
         public const string Rendered = "MeshRendered";

@@ -422,7 +422,8 @@ namespace MeshAttributes.Generators.Tests
                 new[]
                 {
                     symbols.RouteGroupBuilder, symbols.HttpMethods, symbols.HttpMethodAttribute, symbols.RouteAttribute, symbols.AcceptVerbsAttribute,
-                    symbols.NonActionAttribute, symbols.ActionNameAttribute, symbols.AreaAttribute, symbols.ControllerBase,
+                    symbols.NonActionAttribute, symbols.ActionNameAttribute, symbols.AreaAttribute, symbols.ControllerAttribute,
+                    symbols.NonControllerAttribute,
                 },
                 type => Assert.NotNull(type));
         }
@@ -463,12 +464,12 @@ namespace MeshAttributes.Generators.Tests
             return Assert.Single(Handlers(compilation, compilation.SyntaxTrees.Single()));
         }
 
-        // The readings of the lambdas with attributes in tree, each from a new semantic model, as the generator gets them.
+        // The readings of the calls passing a lambda with attributes in tree, each from a new semantic model, as the generator gets them.
         private static IEnumerable<HandlerReading> Handlers(CSharpCompilation compilation, SyntaxTree tree) =>
             tree.GetRoot().DescendantNodes().OfType<LambdaExpressionSyntax>()
                 .Where(l => l.AttributeLists.Count > 0)
-                .Select(l => EndpointReader.ReadHandler(
-                    (IAnonymousFunctionOperation)compilation.GetSemanticModel(tree).GetOperation(l)!,
+                .Select(l => EndpointReader.ReadMap(
+                    (IInvocationOperation)compilation.GetSemanticModel(tree).GetOperation(l.Parent!.Parent!.Parent!)!,
                     AspNetSymbols.For(compilation)));
 
         // What Microsoft.NET.Sdk.Web adds as global usings when ImplicitUsings is on.

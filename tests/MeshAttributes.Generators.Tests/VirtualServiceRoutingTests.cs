@@ -19,6 +19,7 @@ namespace MeshAttributes.Generators.Tests
         private const string Minimal = nameof(EndpointRoutingTests.Minimal_api_handlers_with_map_group_prefixes_get_their_own_routes);
         private const string CaseStudy = nameof(VirtualServiceTests.Case_study_payment_retry_and_timeout_render_the_default_route);
         private const string ServiceClass = "Each_mesh_service_class_becomes_its_own_service_without_the_projects_endpoints";
+        private const string Unattributed = nameof(Endpoints_without_a_policy_keep_the_requests_aspnet_core_routes_to_them);
 
         [Fact]
         public void Routes_follow_aspnet_core_matching_for_every_kind_of_template()
@@ -74,6 +75,81 @@ namespace MeshAttributes.Generators.Tests
                         app.MapGet("/items/{id}/{**rest}", [Timeout("7s")] (string id, string? rest) => Results.Ok());
                         app.Map("/items/special", [Timeout("8s")] () => Results.Ok());
                     }
+                }
+                """,
+            });
+
+            Snapshot.Match(run.Manifests["payments/virtualservice.yaml"], "payments/virtualservice.yaml");
+        }
+
+        [Fact]
+        public void Endpoints_without_a_policy_keep_the_requests_aspnet_core_routes_to_them()
+        {
+            // The service retries only what never reached the app; one endpoint deduplicates and may be replayed. Its
+            // unattributed, more specific siblings must not inherit that.
+            var run = GeneratorHarness.Run(new[]
+            {
+                """
+                using MeshAttributes;
+                [assembly: MeshService("payments")]
+                [assembly: Retry(Attempts = 2, PerTryTimeout = "2s", RetryOn = "connect-failure,refused-stream")]
+                [assembly: Timeout("10s")]
+                """,
+                """
+                using MeshAttributes;
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                [Route("api/orders")]
+                public class OrdersController : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    [Timeout("1s")]
+                    public IActionResult Get(string id) => Ok();
+
+                    [HttpGet("summary")]
+                    public IActionResult Summary() => Ok();
+
+                    [HttpGet("{id:int}/lines")]
+                    public IActionResult Lines(int id) => Ok();
+                }
+
+                public class AuditController : ControllerBase
+                {
+                    [HttpGet("/api/orders/audit")]
+                    public IActionResult Audit() => Ok();
+                }
+                """,
+                """
+                using MeshAttributes;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/payments/{id}", [Retry(Attempts = 3, PerTryTimeout = "2s", RetryOn = "5xx,reset")] [Idempotent] (string id) => Results.Ok());
+                        app.MapPost("/payments/refund", () => Results.Ok());
+                        app.MapDelete("/payments/refund", () => Results.Ok());
+                        app.Map("/hooks/{name}", [Timeout("5s")] (string name) => Results.Ok());
+                        app.MapPost("/hooks/{name}", (string name) => Results.Ok());
+                        app.MapGet("/stock/{sku:int}", [Timeout("2s")] (int sku) => Results.Ok());
+                        app.MapGet("/stock/all", () => Results.Ok());
+                        app.MapGet("/reports/{id}", Reports.Get);
+                        app.MapGet("/reports/latest", Reports.Latest);
+                        var admin = app.MapGroup("/admin");
+                        admin.MapGet("/{section}", [Timeout("3s")] (string section) => Results.Ok());
+                        admin.MapGet("/health", () => Results.Ok());
+                    }
+                }
+
+                public static class Reports
+                {
+                    [Timeout("20s")]
+                    public static IResult Get(string id) => Results.Ok();
+
+                    public static IResult Latest() => Results.Ok();
                 }
                 """,
             });
@@ -152,6 +228,23 @@ namespace MeshAttributes.Generators.Tests
         [InlineData(Minimal, "PUT", "/orders/1/items", "patch-put-orders-id-items-rest")]
         [InlineData(Minimal, "PATCH", "/orders/1/items/a/b/", "patch-put-orders-id-items-rest")]
         [InlineData(Minimal, "GET", "/orders/1/items", "default")]
+        // Endpoints without a policy keep what ASP.NET Core routes to them: never the replaying retries of a less specific route.
+        [InlineData(Unattributed, "POST", "/payments/refund", "post-payments-refund")]
+        [InlineData(Unattributed, "POST", "/Payments/Refund/", "post-payments-refund")]
+        [InlineData(Unattributed, "POST", "/payments/p-17", "post-payments-id")]
+        [InlineData(Unattributed, "DELETE", "/payments/refund", "default")]
+        [InlineData(Unattributed, "GET", "/api/orders/summary", "get-api-orders-summary")]
+        [InlineData(Unattributed, "GET", "/api/orders/audit/", "get-api-orders-audit")]
+        [InlineData(Unattributed, "GET", "/api/orders/o-1", "get-api-orders-id")]
+        [InlineData(Unattributed, "GET", "/api/orders/1/lines", "default")]
+        [InlineData(Unattributed, "POST", "/hooks/build", "post-hooks-name")]
+        [InlineData(Unattributed, "GET", "/hooks/build", "any-hooks-name")]
+        [InlineData(Unattributed, "GET", "/stock/all", "default")]
+        [InlineData(Unattributed, "GET", "/stock/12", "get-stock-sku-int")]
+        [InlineData(Unattributed, "GET", "/reports/latest", "get-reports-latest")]
+        [InlineData(Unattributed, "GET", "/reports/r-9", "get-reports-id")]
+        [InlineData(Unattributed, "GET", "/admin/health", "get-admin-health")]
+        [InlineData(Unattributed, "GET", "/admin/users", "get-admin-section")]
         // Services without endpoint routes: everything takes the default route.
         [InlineData(CaseStudy, "POST", "/api/payments/", "default")]
         [InlineData(ServiceClass, "GET", "/", "default")]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using MeshAttributes.Core.Rendering;
 
@@ -24,10 +25,13 @@ namespace MeshAttributes.Core.Resources
     /// </summary>
     public sealed class UriMatch
     {
-        private UriMatch(string regex, string precedence)
+        private readonly List<Part>[] _segments;
+
+        private UriMatch(string regex, string precedence, List<Part>[] segments)
         {
             Regex = regex;
             Precedence = precedence;
+            _segments = segments;
         }
 
         /// <summary>The RE2 pattern for Istio's <c>uri.regex</c>, <c>(?i)</c> included.</summary>
@@ -103,7 +107,64 @@ namespace MeshAttributes.Core.Resources
                 regex.Append("/?");
             }
 
-            return new UriMatch(regex.ToString(), precedence.ToString());
+            return new UriMatch(regex.ToString(), precedence.ToString(), segments);
+        }
+
+        /// <summary>
+        /// Whether some path can match both this template and <paramref name="other"/>, as far as the templates say: literals
+        /// compared as ASP.NET Core compares them (ignoring case), a parameter meeting a literal its constraint can accept
+        /// and another parameter whose constraint can take a common value, optional parameters and catch-alls absent.
+        /// Where that cannot be told from the templates alone (a complex segment such as <c>{name}.{ext}</c>, a
+        /// constraint RE2 cannot say) the answer is yes.
+        /// </summary>
+        public bool MayMatchSamePath(UriMatch other) => Overlap(_segments, 0, other._segments, 0);
+
+        private static bool Overlap(List<Part>[] a, int i, List<Part>[] b, int j)
+        {
+            if (i == a.Length || j == b.Length)
+            {
+                return CanEndAt(a, i) && CanEndAt(b, j);
+            }
+
+            if (a[i] is { Count: 1 } x && x[0].Parameter is { CatchAll: true }
+                || b[j] is { Count: 1 } y && y[0].Parameter is { CatchAll: true })
+            {
+                // A catch-all takes whatever rest of the path the other template needs, or none.
+                return true;
+            }
+
+            return (SegmentsMeet(a[i], b[j]) && Overlap(a, i + 1, b, j + 1))
+                || (CanEndAt(a, i) && CanEndAt(b, j));
+        }
+
+        // Whether a path can end before segment i: every segment from i on may be absent.
+        private static bool CanEndAt(List<Part>[] segments, int i)
+        {
+            for (; i < segments.Length; i++)
+            {
+                if (segments[i] is not { Count: 1 } single || single[0].Parameter is not { CanBeAbsent: true })
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool SegmentsMeet(List<Part> a, List<Part> b)
+        {
+            if (a.Count > 1 || b.Count > 1)
+            {
+                return true;
+            }
+
+            return (a[0].Parameter, b[0].Parameter) switch
+            {
+                (null, null) => string.Equals(a[0].Literal, b[0].Literal, StringComparison.OrdinalIgnoreCase),
+                (null, { } p) => p.Accepts(a[0].Literal!),
+                ({ } p, null) => p.Accepts(b[0].Literal!),
+                ({ } p, { } q) => p.Meets(q),
+            };
         }
 
         /// <summary>A leading slash, no trailing slash, <c>~/</c> resolved.</summary>
@@ -333,6 +394,30 @@ namespace MeshAttributes.Core.Resources
             private const string Alpha = "[a-z]+";
 
             public bool CanBeAbsent { get; private set; }
+
+            /// <summary>Whether the parameter can take <paramref name="literal"/>, as far as its pattern tells.</summary>
+            public bool Accepts(string literal)
+            {
+                string value = literal.Trim();
+                return Pattern switch
+                {
+                    Integer => value.Length > 0 && IsInteger(value),
+                    Boolean => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase),
+                    Alpha => literal.Length > 0 && literal.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')),
+                    _ => true,
+                };
+            }
+
+            /// <summary>Whether the two parameters can take one value: their patterns differ only for numbers against words.</summary>
+            public bool Meets(Parameter other) =>
+                Pattern == AnySegment || other.Pattern == AnySegment || Pattern == other.Pattern
+                || (Pattern is Boolean or Alpha && other.Pattern is Boolean or Alpha);
+
+            private static bool IsInteger(string value)
+            {
+                int start = value[0] is '-' or '+' ? 1 : 0;
+                return value.Length > start && value.Skip(start).All(c => c >= '0' && c <= '9');
+            }
 
             public bool CatchAll { get; private set; }
 

@@ -9,7 +9,11 @@ namespace MeshAttributes.Core.Resources
     /// The VirtualService: one <c>http</c> route per endpoint with its own <c>[Retry]</c> or <c>[Timeout]</c>
     /// (method and uri match, in ASP.NET Core's order), then the service's default route. Precedence is per
     /// attribute: an endpoint's <c>[Retry]</c> replaces the service's as a whole, its <c>[Timeout]</c> replaces
-    /// the service's, and it inherits what it does not declare. Written only when some route says something.
+    /// the service's, and it inherits what it does not declare. An endpoint without either gets a route too, with
+    /// the service's policy, where ASP.NET Core prefers it to an endpoint with a policy of its own whose route could
+    /// take the same request (<c>GET /orders/summary</c> before <c>[Timeout] GET /orders/{id}</c>): Envoy takes the
+    /// first route that matches, so without it the less specific endpoint's policy would apply. Written only when
+    /// some route says something.
     /// </summary>
     public sealed class VirtualServiceBuilder : IResourceBuilder
     {
@@ -23,27 +27,34 @@ namespace MeshAttributes.Core.Resources
 
         public Node? Build(ServiceSpec service)
         {
-            var endpoints = new List<Route>(service.Endpoints.Count);
+            var owning = new List<Route>();
+            var others = new List<Route>();
             foreach (EndpointSpec endpoint in service.Endpoints)
             {
-                if (endpoint.HasOwnRoute)
-                {
-                    endpoints.Add(new Route(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), JoinMethods(endpoint.Methods)));
-                }
+                (endpoint.HasOwnRoute ? owning : others).Add(new Route(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), JoinMethods(endpoint.Methods)));
             }
 
-            if (endpoints.Count == 0 && service.Retry is null && service.Timeout is null)
+            if (owning.Count == 0 && service.Retry is null && service.Timeout is null)
             {
                 return null;
             }
 
-            // ASP.NET Core's order, so Envoy's first match is the endpoint ASP.NET Core picks: route precedence, then, at
-            // equal precedence, an endpoint restricted to methods before one taking any method. The rest only makes
-            // the output independent of declaration order.
+            // An endpoint without a policy of its own needs a route only where ASP.NET Core prefers it to an endpoint with one
+            // whose route could take its requests: otherwise the default route, with the same policy, serves it.
+            var endpoints = new List<Route>(owning);
+            foreach (Route other in others)
+            {
+                if (owning.Exists(o => AspNetOrder(other, o) < 0 && MethodsMeet(other.Endpoint, o.Endpoint) && other.Uri.MayMatchSamePath(o.Uri)))
+                {
+                    endpoints.Add(other);
+                }
+            }
+
+            // ASP.NET Core's order, so Envoy's first match is the endpoint ASP.NET Core picks. The rest only makes the output
+            // independent of declaration order.
             endpoints.Sort((a, b) =>
             {
-                int c = UriMatch.Specificity(a.Uri, b.Uri);
-                if (c == 0) c = (a.Endpoint.Methods.Count == 0).CompareTo(b.Endpoint.Methods.Count == 0);
+                int c = AspNetOrder(a, b);
                 if (c == 0) c = string.CompareOrdinal(a.Uri.Regex, b.Uri.Regex);
                 if (c == 0) c = string.CompareOrdinal(a.Methods, b.Methods);
                 if (c == 0) c = string.CompareOrdinal(a.Endpoint.DisplayName, b.Endpoint.DisplayName);
@@ -76,6 +87,33 @@ namespace MeshAttributes.Core.Resources
                 .Set("spec", new MapNode()
                     .Set("hosts", new SequenceNode().Add(service.Name))
                     .Set("http", http));
+        }
+
+        // Of two endpoints matching a request, the one ASP.NET Core routes it to sorts first: route precedence, then, at equal
+        // precedence, an endpoint restricted to methods before one taking any method (its HTTP method policy's comparer).
+        private static int AspNetOrder(Route a, Route b)
+        {
+            int c = UriMatch.Specificity(a.Uri, b.Uri);
+            return c != 0 ? c : (a.Endpoint.Methods.Count == 0).CompareTo(b.Endpoint.Methods.Count == 0);
+        }
+
+        // Whether one request can have a method both endpoints take.
+        private static bool MethodsMeet(EndpointSpec a, EndpointSpec b)
+        {
+            if (a.Methods.Count == 0 || b.Methods.Count == 0)
+            {
+                return true;
+            }
+
+            for (int i = 0; i < a.Methods.Count; i++)
+            {
+                if (b.Methods.AsImmutableArray().Contains(a.Methods[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static SequenceNode Matches(EndpointSpec endpoint, UriMatch uri)

@@ -194,15 +194,14 @@ namespace MeshAttributes.Generators.Analyzers
             }
 
             AspNetSymbols symbols = AspNetSymbols.For(context.Compilation);
-            if (!symbols.IsMapMethod(invocation.TargetMethod, out string? verb)
-                || Handler(invocation) is not { } lambda)
+            if (!symbols.IsMapMethod(invocation.TargetMethod, out string? verb))
             {
                 return;
             }
 
             // A handler without attributes of its own has a finding only when the service's [Retry] can replay a POST or PATCH
             // it may answer (MESH100); otherwise it is not read.
-            ImmutableArray<AttributeSite> sites = AttributeSite.Of(lambda.Symbol.GetAttributes());
+            ImmutableArray<AttributeSite> sites = AttributeSite.Of(EndpointReader.HandlerAttributes(invocation));
             bool mayAnswerNonIdempotent = verb is null or "POST" or "PATCH";
             if (sites.IsEmpty && !(mayAnswerNonIdempotent && _assemblyPolicy.Value.RetryCanReplay))
             {
@@ -210,7 +209,7 @@ namespace MeshAttributes.Generators.Analyzers
             }
 
             Location location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax name } ? name.Name.GetLocation() : invocation.Syntax.GetLocation();
-            HandlerReading reading = EndpointReader.ReadHandler(lambda, symbols);
+            HandlerReading reading = EndpointReader.ReadMap(invocation, symbols);
             if (reading.Endpoint is not { } endpoint)
             {
                 if (reading.NotRouted is { } reason && sites.FirstOrDefault(s => EndpointPolicies.Any(s.Is)) is { } policy)
@@ -232,18 +231,6 @@ namespace MeshAttributes.Generators.Analyzers
             {
                 context.ReportDiagnostic(diagnostic);
             }
-        }
-
-        // The lambda a Map* call maps: its last argument, through the delegate creation and conversion that pass it.
-        private static IAnonymousFunctionOperation? Handler(IInvocationOperation map)
-        {
-            IOperation? value = map.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == map.TargetMethod.Parameters.Length - 1)?.Value;
-            while (value is IConversionOperation or IDelegateCreationOperation)
-            {
-                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-            }
-
-            return value as IAnonymousFunctionOperation;
         }
 
         public void AnalyzeCompilationEnd(CompilationAnalysisContext context)

@@ -81,7 +81,8 @@ namespace MeshAttributes.Generators.FrontEnd
             NonActionAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.NonActionAttribute");
             ActionNameAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.ActionNameAttribute");
             AreaAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.AreaAttribute");
-            ControllerBase = Type(MvcCore, "Microsoft.AspNetCore.Mvc.ControllerBase");
+            ControllerAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonControllerAttribute = Type(MvcCore, "Microsoft.AspNetCore.Mvc.NonControllerAttribute");
             var verbs = new Dictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
             foreach (string verb in new[] { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" })
             {
@@ -120,7 +121,10 @@ namespace MeshAttributes.Generators.FrontEnd
 
         public INamedTypeSymbol? AreaAttribute { get; }
 
-        public INamedTypeSymbol? ControllerBase { get; }
+        /// <summary><c>[Controller]</c>, which <c>ControllerBase</c> carries: MVC takes a class carrying it, or inheriting it, for a controller.</summary>
+        public INamedTypeSymbol? ControllerAttribute { get; }
+
+        public INamedTypeSymbol? NonControllerAttribute { get; }
 
         /// <summary>The symbols of <paramref name="compilation"/>, resolved on first use and kept as long as the compilation lives.</summary>
         public static AspNetSymbols For(Compilation compilation) => Cache.GetValue(compilation, static c => new AspNetSymbols(c));
@@ -140,18 +144,5 @@ namespace MeshAttributes.Generators.FrontEnd
 
         public static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? wellKnown) =>
             wellKnown is not null && SymbolEqualityComparer.Default.Equals(type, wellKnown);
-
-        public static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? wellKnown)
-        {
-            for (; type is not null && wellKnown is not null; type = type.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, wellKnown))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -26,39 +26,83 @@ namespace MeshAttributes.Generators.FrontEnd
         private const int MaxDepth = 32;
 
         /// <summary>
-        /// The endpoints a <c>[Retry]</c>/<c>[Timeout]</c> target found by <c>ForAttributeWithMetadataName</c> stands for: a
-        /// controller's actions, one action, or a handler lambda (only when it has a route of its own).
+        /// Whether a syntax node can declare a controller: a class that derives from something, carries attributes or is
+        /// named <c>…Controller</c> (MVC's own test, <see cref="IsController"/>, needs its symbol).
         /// </summary>
-        public static ImmutableArray<EndpointSpec> Read(ISymbol target, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        public static bool IsControllerCandidate(SyntaxNode node) =>
+            node is ClassDeclarationSyntax type
+            && (type.BaseList is not null || type.AttributeLists.Count > 0 || type.Identifier.ValueText.EndsWith("Controller", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>Whether a syntax node can be a call of one of ASP.NET Core's <c>Map*</c> methods that map a handler.</summary>
+        public static bool IsMapCandidate(SyntaxNode node) =>
+            node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name }, ArgumentList.Arguments.Count: >= 2 }
+            && name.Identifier.ValueText is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "Map";
+
+        /// <summary>
+        /// The endpoints of every action a controller declares, when <paramref name="type"/> is one MVC discovers; empty
+        /// otherwise. A partial class is read at its first declaration only, so each action is read once.
+        /// </summary>
+        public static ImmutableArray<EndpointSpec> ReadController(INamedTypeSymbol type, SyntaxNode declaration, AspNetSymbols symbols)
         {
-            AspNetSymbols symbols = AspNetSymbols.For(model.Compilation);
-            switch (target)
+            if (!IsController(type, symbols)
+                || type.DeclaringSyntaxReferences is not { Length: > 0 } declarations
+                || declarations[0].SyntaxTree != declaration.SyntaxTree || declarations[0].Span != declaration.Span)
             {
-                case IMethodSymbol { MethodKind: MethodKind.AnonymousFunction }:
-                    return model.GetOperation(node, cancellationToken) is IAnonymousFunctionOperation lambda
-                        && ReadHandler(lambda, symbols).Endpoint is { HasOwnRoute: true } endpoint
-                        ? ImmutableArray.Create(endpoint)
-                        : ImmutableArray<EndpointSpec>.Empty;
-                case IMethodSymbol method:
-                    return ReadAction(method, symbols);
-                case INamedTypeSymbol type when !HasAttribute(type, KnownNames.MeshService):
-                    return type.GetMembers().OfType<IMethodSymbol>().SelectMany(m => ReadAction(m, symbols)).ToImmutableArray();
-                default:
-                    return ImmutableArray<EndpointSpec>.Empty;
+                return ImmutableArray<EndpointSpec>.Empty;
             }
+
+            var endpoints = ImmutableArray.CreateBuilder<EndpointSpec>();
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is IMethodSymbol method)
+                {
+                    endpoints.AddRange(ReadActionOf(method, symbols));
+                }
+            }
+
+            return endpoints.ToImmutable();
         }
 
-        /// <summary>Whether a syntax node can be a <c>ForAttributeWithMetadataName</c> target that stands for endpoints.</summary>
-        public static bool IsEndpointCandidate(SyntaxNode node) =>
-            node is MethodDeclarationSyntax or ClassDeclarationSyntax
-            || node is LambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax } } };
+        /// <summary>
+        /// Whether MVC takes <paramref name="type"/> for a controller, as its <c>ControllerFeatureProvider</c> does: a
+        /// public top-level class, not abstract, not an open generic, not <c>[NonController]</c>, named <c>…Controller</c>
+        /// (in any case) or carrying <c>[Controller]</c>, which <c>ControllerBase</c> and so its subclasses carry.
+        /// </summary>
+        public static bool IsController(INamedTypeSymbol type, AspNetSymbols symbols)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.DeclaredAccessibility != Accessibility.Public
+                || type.ContainingType is not null || type.IsGenericType || symbols.ControllerAttribute is null)
+            {
+                return false;
+            }
+
+            bool named = type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase);
+            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+            {
+                foreach (AttributeData attribute in t.GetAttributes())
+                {
+                    if (AspNetSymbols.Is(attribute.AttributeClass, symbols.NonControllerAttribute))
+                    {
+                        return false;
+                    }
+
+                    named |= AspNetSymbols.Is(attribute.AttributeClass, symbols.ControllerAttribute);
+                }
+            }
+
+            return named;
+        }
 
         /// <summary>The endpoints a controller action maps (one per route template); empty for a method that is no routed action.</summary>
-        public static ImmutableArray<EndpointSpec> ReadAction(IMethodSymbol method, AspNetSymbols symbols)
+        public static ImmutableArray<EndpointSpec> ReadAction(IMethodSymbol method, AspNetSymbols symbols) =>
+            IsController(method.ContainingType, symbols) ? ReadActionOf(method, symbols) : ImmutableArray<EndpointSpec>.Empty;
+
+        // ReadAction for a method of a class known to be a controller.
+        private static ImmutableArray<EndpointSpec> ReadActionOf(IMethodSymbol method, AspNetSymbols symbols)
         {
             INamedTypeSymbol type = method.ContainingType;
             if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
-                || type.IsAbstract || symbols.HttpMethodAttribute is null || HasAttribute(type, KnownNames.MeshService))
+                || symbols.HttpMethodAttribute is null || HasAttribute(type, KnownNames.MeshService))
             {
                 return ImmutableArray<EndpointSpec>.Empty;
             }
@@ -163,33 +207,21 @@ namespace MeshAttributes.Generators.FrontEnd
         /// </summary>
         public static string? ActionNotRouted(IMethodSymbol method, AspNetSymbols symbols)
         {
-            INamedTypeSymbol type = method.ContainingType;
-            bool isController = type.Name.EndsWith("Controller", StringComparison.Ordinal) || AspNetSymbols.InheritsFrom(type, symbols.ControllerBase);
             return method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
-                && type.DeclaredAccessibility == Accessibility.Public && !type.IsAbstract && !type.IsStatic && isController
-                && symbols.ControllerBase is not null
+                && IsController(method.ContainingType, symbols)
                 && !method.GetAttributes().Any(a => AspNetSymbols.Is(a.AttributeClass, symbols.NonActionAttribute))
-                && ReadAction(method, symbols).IsEmpty
+                && ReadActionOf(method, symbols).IsEmpty
                 ? "it has no attribute route ([HttpGet(\"...\")] or [Route] on it or its controller), and conventional routes are configured at run time; give the action an attribute route"
                 : null;
         }
 
         /// <summary>
-        /// The endpoint a lambda stands for when it is the handler of one of ASP.NET Core's <c>Map*</c> calls, or why its route
-        /// cannot be known at compile time.
+        /// The endpoint a call of one of ASP.NET Core's <c>Map*</c> methods maps, with the policy its handler declares, or why
+        /// its route cannot be known at compile time; neither when the call is no such <c>Map*</c> call.
         /// </summary>
-        public static HandlerReading ReadHandler(IAnonymousFunctionOperation handler, AspNetSymbols symbols)
+        public static HandlerReading ReadMap(IInvocationOperation map, AspNetSymbols symbols)
         {
-            // The lambda reaches the Map* call's Delegate parameter through a delegate creation and, for Delegate, a conversion.
-            IOperation? argument = handler.Parent;
-            while (argument is IDelegateCreationOperation or IConversionOperation)
-            {
-                argument = argument.Parent;
-            }
-
-            if (argument is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation map }
-                || !symbols.IsMapMethod(map.TargetMethod, out string? verb)
-                || parameter.Ordinal != map.TargetMethod.Parameters.Length - 1)
+            if (!symbols.IsMapMethod(map.TargetMethod, out string? verb))
             {
                 return HandlerReading.NoHandler;
             }
@@ -222,8 +254,28 @@ namespace MeshAttributes.Generators.FrontEnd
                 $"{map.TargetMethod.Name}(\"{pattern}\")",
                 methods,
                 Combine(prefix, pattern),
-                handler.Symbol.GetAttributes(),
+                HandlerAttributes(map),
                 ImmutableArray<AttributeData>.Empty));
+        }
+
+        /// <summary>
+        /// The attributes of the handler a <c>Map*</c> call maps: those of a lambda, or of the method a method group names.
+        /// A delegate held elsewhere (a local, a field, a call's result) shows none: its policy is the service's.
+        /// </summary>
+        public static ImmutableArray<AttributeData> HandlerAttributes(IInvocationOperation map)
+        {
+            IOperation? value = map.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == map.TargetMethod.Parameters.Length - 1)?.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            return value switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol.GetAttributes(),
+                IMethodReferenceOperation method => method.Method.GetAttributes(),
+                _ => ImmutableArray<AttributeData>.Empty,
+            };
         }
 
         // An endpoint and its policy: what it declares itself, else what its controller declares.

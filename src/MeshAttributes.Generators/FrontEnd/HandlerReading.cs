@@ -3,8 +3,8 @@ using MeshAttributes.Core.Model;
 namespace MeshAttributes.Generators.FrontEnd
 {
     /// <summary>
-    /// What <see cref="EndpointReader.ReadHandler"/> found for a lambda: the endpoint it maps, or why a lambda mapped by
-    /// ASP.NET Core's <c>Map*</c> gets no route (<see cref="NotRouted"/>), or neither when the lambda is no handler at all.
+    /// What <see cref="EndpointReader.ReadMap"/> found for a call: the endpoint it maps, or why a handler mapped by
+    /// ASP.NET Core's <c>Map*</c> gets no route (<see cref="NotRouted"/>), or neither when the call is no such <c>Map*</c> call.
     /// </summary>
     internal readonly struct HandlerReading
     {
@@ -14,7 +14,7 @@ namespace MeshAttributes.Generators.FrontEnd
             NotRouted = notRouted;
         }
 
-        /// <summary>The lambda is not a handler passed to ASP.NET Core's <c>Map*</c>.</summary>
+        /// <summary>The call is not one of ASP.NET Core's <c>Map*</c> calls that map a handler.</summary>
         public static HandlerReading NoHandler => default;
 
         /// <summary>The endpoint, when its route is known at compile time.</summary>
