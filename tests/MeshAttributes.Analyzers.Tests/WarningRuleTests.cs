@@ -75,6 +75,28 @@ namespace MeshAttributes.Analyzers.Tests
                 """);
 
         [Fact]
+        public Task MESH100_method_group_handler_is_checked_with_its_methods_attributes() =>
+            Verify.Analyzer(Sources.Usings + "\n" + Capped + """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/orders", Create);
+                        app.MapPost("/carts", CreateCart);
+                    }
+
+                    [Retry(Attempts = 2, PerTryTimeout = "1s", {|MESH100:RetryOn = "5xx,connect-failure"|})]
+                    [Timeout("5s")]
+                    private static string Create() => "created";
+
+                    [Retry(Attempts = 2, PerTryTimeout = "1s", RetryOn = "5xx,connect-failure")]
+                    [Timeout("5s")]
+                    [Idempotent]
+                    private static string CreateCart() => "created";
+                }
+                """);
+
+        [Fact]
         public Task MESH101_message_walks_the_tries_with_back_off() =>
             Verify.Analyzer(
                 Sources.Usings + "\n" + Capped + """

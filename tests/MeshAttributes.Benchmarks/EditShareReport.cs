@@ -19,13 +19,15 @@ namespace MeshAttributes.Benchmarks
         private const int Rounds = 12;
         private const int RunsPerBlock = 10;
 
-        public static int Run(IReadOnlyList<int> sizes)
+        public static int Run(IReadOnlyList<int> sizes, int policyEvery)
         {
+            Console.WriteLine(policyEvery == 1 ? "Every endpoint carries a policy." : $"One endpoint pair in {policyEvery} carries a policy.");
+            Console.WriteLine();
             Console.WriteLine("| Endpoints | edit | floor, CPU per run (ms) | MeshManifestGenerator (ms) | × floor |");
             Console.WriteLine("|---:|---|---:|---:|---:|");
             foreach (int size in sizes)
             {
-                var service = SyntheticService.Create(size);
+                var service = SyntheticService.Create(size, policyEvery);
                 Compilation warm = service.CreateCompilation();
                 var kinds = new (string Name, GeneratorDriver Driver)[]
                 {

@@ -8,7 +8,8 @@ namespace MeshAttributes.Benchmarks
     /// <summary>
     /// BenchmarkDotNet's switcher (e.g. <c>--filter '*' --job short</c>), or one of four modes that time nothing the
     /// switcher can: <c>--verify</c> (incremental caching, asserted with tracked steps), <c>--analyzer-share</c>,
-    /// <c>--cold-share</c> (100 endpoints unless told) and <c>--edit-share</c> (1,000 endpoints unless told). Each mode takes <c>--endpoints 1000</c> (repeatable) to choose the sizes.
+    /// <c>--cold-share</c> (100 endpoints unless told) and <c>--edit-share</c> (1,000 endpoints unless told; <c>--policy-every 10</c> gives one endpoint pair in ten a policy, the
+    /// rest none). Each mode takes <c>--endpoints 1000</c> (repeatable) to choose the sizes.
     /// </summary>
     public static class Program
     {
@@ -33,7 +34,7 @@ namespace MeshAttributes.Benchmarks
 
             if (args.Contains("--edit-share"))
             {
-                return EditShareReport.Run(Sizes(args, 1000));
+                return EditShareReport.Run(Sizes(args, 1000), Option(args, "--policy-every") ?? 1);
             }
 
             Console.WriteLine("// " + DiscoveredAnalyzers.Load().Describe());
@@ -41,6 +42,12 @@ namespace MeshAttributes.Benchmarks
             string[] switcherArgs = args.Where(a => a != BenchmarkConfig.CpuClockOption).ToArray();
             var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(switcherArgs, BenchmarkConfig.Create(cpuClock)).ToList();
             return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+        }
+
+        private static int? Option(string[] args, string name)
+        {
+            int at = Array.IndexOf(args, name);
+            return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
         }
 
         private static IReadOnlyList<int> Sizes(string[] args, params int[] defaults)

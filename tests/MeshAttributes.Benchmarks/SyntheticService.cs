@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace MeshAttributes.Benchmarks
 {
     /// <summary>
-    /// An ASP.NET Core service with a given number of endpoints, every one carrying its own <c>[Retry]</c>, <c>[Timeout]</c>
-    /// or both, so the VirtualService gets one route per endpoint. Even endpoints are minimal-API lambdas in
+    /// An ASP.NET Core service with a given number of endpoints, every one (or one pair in <c>policyEvery</c>) carrying its
+    /// own <c>[Retry]</c>, <c>[Timeout]</c> or both, so the VirtualService gets one route per such endpoint; the others
+    /// carry nothing, as most endpoints of a real service do. Even endpoints are minimal-API lambdas in
     /// <c>MapGroup</c> groups (half of them in a nested group), odd ones controller actions under a controller
     /// <c>[Route]</c>; ten per file, as a real service spreads them. The service-level policy sits in assembly attributes.
     /// The policy is consistent (no rule fires), as in a service that builds clean. Also the edits the benchmarks make,
@@ -45,11 +46,16 @@ namespace MeshAttributes.Benchmarks
         /// <summary>The file holding endpoint 0, which the method-body and one-value edits change.</summary>
         public SyntaxTree FirstHandlerFile { get; }
 
-        public static SyntheticService Create(int endpoints)
+        public static SyntheticService Create(int endpoints, int policyEvery = 1)
         {
             if (endpoints < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(endpoints), endpoints, "A service needs at least one endpoint.");
+            }
+
+            if (policyEvery < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(policyEvery), policyEvery, "One endpoint pair in policyEvery carries a policy: 1 or more.");
             }
 
             var sources = new List<(string Path, string Text)> { ("ServiceAttributes.cs", ServiceAttributes()), ("Models.cs", Models()) };
@@ -58,12 +64,12 @@ namespace MeshAttributes.Benchmarks
             int actionFiles = (actions + EndpointsPerFile - 1) / EndpointsPerFile;
             for (int f = 0; f < lambdaFiles; f++)
             {
-                sources.Add(($"Endpoints/CatalogEndpoints{f}.cs", LambdaFile(f, endpoints)));
+                sources.Add(($"Endpoints/CatalogEndpoints{f}.cs", LambdaFile(f, endpoints, policyEvery)));
             }
 
             for (int f = 0; f < actionFiles; f++)
             {
-                sources.Add(($"Controllers/Orders{f}Controller.cs", ControllerFile(f, endpoints)));
+                sources.Add(($"Controllers/Orders{f}Controller.cs", ControllerFile(f, endpoints, policyEvery)));
             }
 
             sources.Add(("Startup.cs", Startup(lambdaFiles)));
@@ -145,14 +151,15 @@ namespace MeshAttributes.Benchmarks
         private static int Shape(int i) => (i / 2) % 5;
 
         // Endpoint i's policy: a timeout, a retry safe for any verb, or both (with 5xx retries, so a POST is marked [Idempotent]).
-        private static string Policy(int i, bool isPost) => (i % 3) switch
+        // Endpoints 2k and 2k + 1 (a lambda and an action) carry one when k is a multiple of policyEvery: endpoint 0 always does.
+        private static string Policy(int i, bool isPost, int policyEvery) => (i / 2) % policyEvery != 0 ? string.Empty : (i % 3) switch
         {
             0 => EditedTimeout,
             1 => "[Retry(Attempts = 3, PerTryTimeout = \"1s\", RetryOn = \"connect-failure,refused-stream\")]",
             _ => "[Retry(Attempts = 2, PerTryTimeout = \"500ms\", RetryOn = \"5xx,connect-failure\")] [Timeout(\"3s\")]" + (isPost ? " [Idempotent]" : string.Empty),
         };
 
-        private static string LambdaFile(int file, int endpoints)
+        private static string LambdaFile(int file, int endpoints, int policyEvery)
         {
             var sb = new StringBuilder();
             sb.Append("using Bench.Models;\nusing MeshAttributes;\nusing Microsoft.AspNetCore.Builder;\nusing Microsoft.AspNetCore.Http;\nusing Microsoft.AspNetCore.Routing;\n\n");
@@ -171,7 +178,7 @@ namespace MeshAttributes.Benchmarks
                 string n = (i / 2).ToString(CultureInfo.InvariantCulture);
                 string receiver = k % 2 == 0 ? "group" : "v2";
                 int shape = Shape(i);
-                string policy = Policy(i, shape == 2);
+                string policy = Policy(i, shape == 2, policyEvery);
                 string call = shape switch
                 {
                     0 => $"MapGet(\"/items{n}/{{id}}\", {policy} (int id) => {EditedHandlerBody})",
@@ -187,7 +194,7 @@ namespace MeshAttributes.Benchmarks
             return sb.ToString();
         }
 
-        private static string ControllerFile(int file, int endpoints)
+        private static string ControllerFile(int file, int endpoints, int policyEvery)
         {
             string f = file.ToString(CultureInfo.InvariantCulture);
             var sb = new StringBuilder();
@@ -203,7 +210,7 @@ namespace MeshAttributes.Benchmarks
 
                 string n = (i / 2).ToString(CultureInfo.InvariantCulture);
                 int shape = Shape(i);
-                string policy = Policy(i, shape == 2);
+                string policy = Policy(i, shape == 2, policyEvery);
                 string action = shape switch
                 {
                     0 => $"[HttpGet(\"items{n}/{{id}}\")]\n    {policy}\n    public IActionResult Get{n}(int id)\n    {{\n        return Ok(id);\n    }}",

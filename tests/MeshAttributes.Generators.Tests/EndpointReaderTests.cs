@@ -410,6 +410,62 @@ namespace MeshAttributes.Generators.Tests
             Assert.Empty(EndpointReader.ReadAction(list, AspNetSymbols.For(compilation)));
         }
 
+        [Theory]
+        [InlineData("public class OrdersController { [HttpGet(\"/o\")] public string Get() => \"\"; }", true)]
+        [InlineData("public class Orderscontroller { [HttpGet(\"/o\")] public string Get() => \"\"; }", true)]
+        [InlineData("public class Orders : ControllerBase { [HttpGet(\"/o\")] public string Get() => \"\"; }", true)]
+        [InlineData("[Controller] public class Orders { [HttpGet(\"/o\")] public string Get() => \"\"; }", true)]
+        [InlineData("public class Orders { [HttpGet(\"/o\")] public string Get() => \"\"; }", false)]
+        [InlineData("[NonController] public class OrdersController : ControllerBase { [HttpGet(\"/o\")] public string Get() => \"\"; }", false)]
+        [InlineData("public abstract class OrdersController : ControllerBase { [HttpGet(\"/o\")] public string Get() => \"\"; }", false)]
+        [InlineData("internal class OrdersController : ControllerBase { [HttpGet(\"/o\")] public string Get() => \"\"; }", false)]
+        [InlineData("public class OrdersController<T> : ControllerBase { [HttpGet(\"/o\")] public string Get() => \"\"; }", false)]
+        [InlineData("public class Outer { public class OrdersController : ControllerBase { [HttpGet(\"/o\")] public string Get() => \"\"; } }", false)]
+        public void Reads_the_actions_of_the_classes_mvc_takes_for_controllers(string source, bool isController)
+        {
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Usings + "\nusing Microsoft.AspNetCore.Mvc;\n" + source);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            var declaration = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Last();
+            var type = (INamedTypeSymbol)compilation.GetSemanticModel(tree).GetDeclaredSymbol(declaration)!;
+
+            var endpoints = EndpointReader.ReadController(type, declaration, AspNetSymbols.For(compilation));
+
+            Assert.True(EndpointReader.IsControllerCandidate(declaration) || !isController);
+            Assert.Equal(isController ? new[] { "/o" } : System.Array.Empty<string>(), endpoints.Select(e => e.RouteTemplate));
+        }
+
+        [Fact]
+        public void A_method_group_handler_is_read_with_the_attributes_of_its_method()
+        {
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Usings + "\n" + """
+                public static class Reports
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        var reports = app.MapGroup("/reports");
+                        reports.MapGet("/{id}", Get);
+                        reports.MapPost("/", Create);
+                    }
+
+                    [Timeout("20s")]
+                    private static IResult Get(string id) => Results.Ok();
+
+                    private static IResult Create() => Results.Ok();
+                }
+                """);
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            SyntaxTree tree = compilation.SyntaxTrees.Single();
+            var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Where(EndpointReader.IsMapCandidate).ToList();
+
+            var endpoints = calls.Select(c => EndpointReader.ReadMap((IInvocationOperation)compilation.GetSemanticModel(tree).GetOperation(c)!, AspNetSymbols.For(compilation)).Endpoint).ToList();
+
+            Assert.Collection(
+                endpoints,
+                get => Assert.Equal(("/reports/{id}", "GET", "20s"), (get!.RouteTemplate, get.Methods[0], get.Timeout?.Timeout)),
+                create => Assert.Equal(("/reports", "POST", (string?)null), (create!.RouteTemplate, create.Methods[0], create.Timeout?.Timeout)));
+        }
+
         [Fact]
         public void Every_well_known_type_is_found_in_the_assembly_it_is_looked_up_in()
         {

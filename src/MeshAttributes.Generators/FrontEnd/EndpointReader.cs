@@ -15,7 +15,7 @@ namespace MeshAttributes.Generators.FrontEnd
     /// The one reader of ASP.NET Core endpoints, for the generator and the analyzer alike. Controller actions are read from
     /// their symbols (<c>[HttpGet("{id}")]</c>, <c>[AcceptVerbs]</c>, <c>[Route]</c> on the action and its controller, with
     /// <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> tokens); minimal-API handlers from the compiler's operations: the
-    /// <c>Map*</c> call that maps the lambda, compared with ASP.NET Core's own methods as symbols, its route and methods from
+    /// <c>Map*</c> call that maps the lambda or method group, compared with ASP.NET Core's own methods as symbols, its route and methods from
     /// constant values, and the builder it is called on followed through <c>MapGroup</c>, ASP.NET Core's fluent conventions
     /// and locals assigned exactly once. Whatever cannot be known at compile time (a route computed at run time, a group
     /// passed in as a parameter, a local assigned twice) is left out with the reason, never guessed. Both kinds of endpoint
