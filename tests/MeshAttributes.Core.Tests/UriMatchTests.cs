@@ -23,7 +23,7 @@ namespace MeshAttributes.Core.Tests
         [InlineData("/orders/{id}", "(?i)/orders/[^/]+/?")]
         [InlineData("/orders/{id:int}", "(?i)/orders/(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*/?")]
         [InlineData("/orders/{id:INT}", "(?i)/orders/(?:%(?:0[9A-D]|20))*(?:[-+]|%2B)?[0-9]+(?:%(?:0[09A-D]|20))*/?")]
-        [InlineData("/orders/{id:guid}", "(?i)/orders/[^/]+/?")]
+        [InlineData("/orders/{id:guid}", "(?i)/orders/(?:%[0-9A-F]{2})*(?:(?:\\{|%7B|\\(|%28)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\\}|%7D|\\)|%29)?|[0-9a-f]{32}|(?:\\{|%7B)0x[^/]*)(?:%[0-9A-F]{2})*/?")]
         [InlineData("/orders/{id:alpha:minlength(2)}", "(?i)/orders/[a-z]+/?")]
         [InlineData("/orders/{id?}", "(?i)/orders(?:/[^/]+)?/?")]
         [InlineData("/orders/{id=5}", "(?i)/orders(?:/[^/]+)?/?")]
@@ -111,6 +111,20 @@ namespace MeshAttributes.Core.Tests
             Assert.NotEmpty(extra);
         }
 
+        [Theory]
+        [InlineData("/a/abc")]
+        [InlineData("/a/42")]
+        [InlineData("/a/my-order")]
+        [InlineData("/a/3fa85f64-5717-4562-b3fc-2c963f66afa")]
+        [InlineData("/a/3fa85f64-5717-4562-b3fc-2c963f66afa6x")]
+        [InlineData("/a/3fa85f6457174562b3fc2c963f66afa")]
+        public void A_guid_parameter_refuses_what_is_no_guid(string path)
+        {
+            // Its widening is only white space and the {0x...} format: a slug or a number beside it stays another endpoint's.
+            var regex = new Regex("^(?:" + UriMatch.FromTemplate("/a/{x:guid}").Regex + @")\z", RegexOptions.CultureInvariant);
+            Assert.DoesNotMatch(regex, path);
+        }
+
         // Every request target built from the probe segments, up to three deep; the first segment also from the
         // templates' own literals, so deeper paths reach past them.
         private static readonly string[] Probes =
@@ -118,6 +132,9 @@ namespace MeshAttributes.Core.Tests
             "", "a", "A", "b", "x.y", "X.Y", "x.", "42", "-7", "+3", "%2B3", "%2042", "42%20", "4%2E2", "007", "99999999999",
             "abc", "AbC", "true", "FALSE", "3fa85f64-5717-4562-b3fc-2c963f66afa6", "2024-05-01", "caf%C3%A9", "CAF%C3%89", "caf%c3%a9",
             "caf\u00e9", "%7Bb%7D", "{b}", "a%2Fb", "%61", "a%20b", "1.json", "12", "1.2.3", "x.y.z", "%25true",
+            "3FA85F6457174562B3FC2C963F66AFA6", "%7B3fa85f64-5717-4562-b3fc-2c963f66afa6%7D", "(3fa85f64-5717-4562-b3fc-2c963f66afa6)",
+            "%203fa85f64-5717-4562-b3fc-2c963f66afa6", "3fa85f64-5717-4562-b3fc-2c963f66afa", "%253fa85f64-5717-4562-b3fc-2c963f66afa6",
+            "%7B0x3fa85f64,0x5717,0x4562,%7B0xb3,0xfc,0x2c,0x96,0x3f,0x66,0xaf,0xa6%7D%7D", "3fa85f64-5717-4562-b3fc-2c963f66afa6x",
         };
 
         private static IEnumerable<string> Targets()

@@ -172,6 +172,9 @@ namespace MeshAttributes.Generators.Tests
         // {id:guid} is matched as any one segment (RE2 cannot say what Guid.TryParse accepts): wider, never narrower.
         [InlineData(Payments, "GET", "/api/payments/3fa85f64-5717-4562-b3fc-2c963f66afa6", "get-api-payments-id-guid")]
         [InlineData(Payments, "GET", "/api/payments/3FA85F64-5717-4562-B3FC-2C963F66AFA6/", "get-api-payments-id-guid")]
+        [InlineData(Payments, "GET", "/api/payments/3fa85f6457174562b3fc2c963f66afa6", "get-api-payments-id-guid")]
+        [InlineData(Payments, "GET", "/api/payments/%7B3fa85f64-5717-4562-b3fc-2c963f66afa6%7D", "get-api-payments-id-guid")]
+        [InlineData(Payments, "GET", "/api/payments/last-month", "default")]
         [InlineData(Payments, "POST", "/api/payments/3fa85f64-5717-4562-b3fc-2c963f66afa6/refunds/", "post-api-payments-id-guid-refunds")]
         [InlineData(Payments, "POST", "/api/payments/3fa85f64-5717-4562-b3fc-2c963f66afa6/Refunds?reason=dup", "post-api-payments-id-guid-refunds")]
         // An int parameter: digits with an optional sign, and an optional segment after it.

@@ -16,9 +16,10 @@ namespace MeshAttributes.Core.Resources
     /// <c>ignoreUriCase</c> for a regex), one optional trailing slash, a literal's other characters percent-encoded or
     /// not, each parameter one non-empty segment, <c>{id:int}</c> (and <c>long</c>, <c>min</c>, <c>max</c>,
     /// <c>range</c>) an integer with its sign and the white space <c>int.TryParse</c> allows, <c>bool</c>
-    /// <c>true</c>/<c>false</c>, <c>alpha</c> ASCII letters, optional and default-valued parameters absent when
-    /// every segment after them may be, and a catch-all (<c>{*rest}</c>, <c>{**rest}</c>) the rest of the path, none
-    /// included. Where RE2 cannot say what ASP.NET Core checks — the bounds of a number, <c>guid</c>,
+    /// <c>true</c>/<c>false</c>, <c>alpha</c> ASCII letters, <c>guid</c> a GUID in the formats <c>Guid.TryParse</c>
+    /// reads, optional and default-valued parameters absent when every segment after them may be, and a catch-all
+    /// (<c>{*rest}</c>, <c>{**rest}</c>) the rest of the path, none included. Where RE2 cannot say what ASP.NET Core
+    /// checks — the bounds of a number, the white space around a <c>guid</c> and its rare <c>{0x…}</c> format,
     /// <c>datetime</c>, <c>decimal</c>, <c>double</c>, <c>float</c>, lengths, <c>regex(...)</c>, custom constraints,
     /// and how a complex segment such as <c>{name}.{ext}</c> is split — it matches more, never less.
     /// </para>
@@ -393,6 +394,12 @@ namespace MeshAttributes.Core.Resources
             // ASP.NET Core's alpha constraint: ASCII letters (any case, as the whole match is).
             private const string Alpha = "[a-z]+";
 
+            // Guid.TryParse: the D, N, B and P formats exactly but that a brace may meet a parenthesis, X ("{0x...}") by
+            // its opening alone, and any encoded bytes around (it trims white space, which arrives encoded).
+            private const string AnyGuid =
+                "(?:%[0-9A-F]{2})*(?:(?:\\{|%7B|\\(|%28)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?:\\}|%7D|\\)|%29)?"
+                + "|[0-9a-f]{32}|(?:\\{|%7B)0x[^/]*)(?:%[0-9A-F]{2})*";
+
             public bool CanBeAbsent { get; private set; }
 
             /// <summary>Whether the parameter can take <paramref name="literal"/>, as far as its pattern tells.</summary>
@@ -404,6 +411,7 @@ namespace MeshAttributes.Core.Resources
                     Integer => value.Length > 0 && IsInteger(value),
                     Boolean => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase),
                     Alpha => literal.Length > 0 && literal.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')),
+                    AnyGuid => Guid.TryParse(literal, out _),
                     _ => true,
                 };
             }
@@ -411,7 +419,8 @@ namespace MeshAttributes.Core.Resources
             /// <summary>Whether the two parameters can take one value: their patterns differ only for numbers against words.</summary>
             public bool Meets(Parameter other) =>
                 Pattern == AnySegment || other.Pattern == AnySegment || Pattern == other.Pattern
-                || (Pattern is Boolean or Alpha && other.Pattern is Boolean or Alpha);
+                || (Pattern is Boolean or Alpha && other.Pattern is Boolean or Alpha)
+                || (Pattern == AnyGuid && other.Pattern is Integer or Alpha) || (other.Pattern == AnyGuid && Pattern is Integer or Alpha);
 
             private static bool IsInteger(string value)
             {
@@ -482,6 +491,7 @@ namespace MeshAttributes.Core.Resources
                         "INT" or "LONG" or "MIN" or "MAX" or "RANGE" => Integer,
                         "BOOL" => Boolean,
                         "ALPHA" => Alpha,
+                        "GUID" => AnyGuid,
                         _ => null,
                     };
 
