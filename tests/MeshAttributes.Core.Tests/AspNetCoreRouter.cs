@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,12 @@ namespace MeshAttributes.Core.Tests
 
         /// <param name="endpoints">Each endpoint's name, route template and methods (none: any method).</param>
         public AspNetCoreRouter(IEnumerable<(string Name, string Template, string[] Methods)> endpoints)
+            : this(endpoints.Select(e => (e.Name, e.Template, e.Methods, 0)))
+        {
+        }
+
+        /// <param name="endpoints">Each endpoint's name, route template, methods (none: any method) and route order.</param>
+        public AspNetCoreRouter(IEnumerable<(string Name, string Template, string[] Methods, int Order)> endpoints)
         {
             var services = new ServiceCollection();
             services.AddRouting().AddLogging();
@@ -38,10 +45,10 @@ namespace MeshAttributes.Core.Tests
             });
             app.UseEndpoints(routes =>
             {
-                foreach (var (name, template, methods) in endpoints)
+                foreach (var (name, template, methods, order) in endpoints)
                 {
                     RequestDelegate handler = _ => Task.CompletedTask;
-                    (methods.Length == 0 ? routes.Map(template, handler) : routes.MapMethods(template, methods, handler)).WithDisplayName(name);
+                    (methods.Length == 0 ? routes.Map(template, handler) : routes.MapMethods(template, methods, handler)).WithDisplayName(name).WithOrder(order);
                 }
             });
             _pipeline = app.Build();

@@ -107,6 +107,42 @@ namespace MeshAttributes.Core.Tests
         }
 
         [Fact]
+        public void An_explicit_route_order_comes_before_precedence_as_in_aspnet_core()
+        {
+            // Orders that turn precedence around: a catch-all first, a literal last.
+            (string Template, string[] Methods, int Order)[] endpoints =
+            {
+                ("/a/b", new[] { "GET" }, 2),
+                ("/a/{x}", new[] { "GET" }, 0),
+                ("/a/{*rest}", new[] { "GET" }, -1),
+                ("/a/{x:int}", Array.Empty<string>(), 1),
+                ("/b/{x}", Array.Empty<string>(), -1),
+                ("/b/c", new[] { "GET" }, 0),
+            };
+            var specs = endpoints.Select((e, i) => new EndpointSpec($"e{i}", EquatableArray.Create(e.Methods), e.Template, null, new TimeoutSpec($"{i + 1}s"), false, e.Order)).ToArray();
+            string yaml = Render(new TimeoutSpec("60s"), specs.Reverse().ToArray());
+            var envoy = EnvoyRouteMatcher.FromYaml(yaml);
+            var timeouts = RouteTimeouts(yaml);
+            var router = new AspNetCoreRouter(endpoints.Select((e, i) => ($"e{i}", e.Template, e.Methods, e.Order)));
+
+            var wrong = new List<string>();
+            foreach (string target in Targets(new[] { "", "a", "b", "c", "42" }))
+            {
+                foreach (string method in new[] { "GET", "POST" })
+                {
+                    string expected = router.Route(method, target) is { } name ? $"{int.Parse(name.Substring(1), System.Globalization.CultureInfo.InvariantCulture) + 1}s" : "60s";
+                    string actual = timeouts[envoy.Route(method, target)!];
+                    if (actual != expected)
+                    {
+                        wrong.Add($"{method} {target}: ASP.NET Core {expected}, Envoy {actual}");
+                    }
+                }
+            }
+
+            Assert.True(wrong.Count == 0, $"{wrong.Count} requests get another policy:\n{string.Join("\n", wrong.Take(30))}");
+        }
+
+        [Fact]
         public void An_endpoint_without_a_policy_gets_a_route_only_where_a_route_with_one_could_take_its_requests()
         {
             var endpoints = new[]

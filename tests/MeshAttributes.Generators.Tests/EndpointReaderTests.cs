@@ -316,6 +316,27 @@ namespace MeshAttributes.Generators.Tests
                 """
             },
             {
+                "a route order computed at run time", "route order (WithOrder) is computed at run time", """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app, int order) =>
+                        app.MapGet("/x", [Timeout("1s")] () => Results.Ok()).WithTags("x").WithOrder(order);
+                }
+                """
+            },
+            {
+                "a group's route order computed at run time", "order its group sets with WithOrder is computed at run time", """
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app, int order)
+                    {
+                        var group = app.MapGroup("/g").WithOrder(order);
+                        group.MapGet("/x", [Timeout("1s")] () => Results.Ok());
+                    }
+                }
+                """
+            },
+            {
                 "a route computed at run time", "route is computed at run time", """
                 public static class Endpoints
                 {
@@ -345,6 +366,52 @@ namespace MeshAttributes.Generators.Tests
 
             Assert.True(reading.Endpoint is null, $"{shape}: read as {reading.Endpoint?.RouteTemplate}");
             Assert.Contains(reason, reading.NotRouted);
+        }
+
+        [Theory]
+        [InlineData("app.MapGet(\"/x\", [Timeout(\"1s\")] () => 1)", 0)]
+        [InlineData("app.MapGet(\"/x\", [Timeout(\"1s\")] () => 1).WithOrder(-3)", -3)]
+        [InlineData("app.MapGet(\"/x\", [Timeout(\"1s\")] () => 1).WithOrder(1).WithTags(\"t\").WithOrder(2)", 2)]
+        [InlineData("app.MapGroup(\"/g\").WithOrder(5).MapGet(\"/x\", [Timeout(\"1s\")] () => 1)", 5)]
+        [InlineData("app.MapGroup(\"/g\").WithOrder(5).MapGroup(\"/h\").WithOrder(6).MapGet(\"/x\", [Timeout(\"1s\")] () => 1)", 6)]
+        [InlineData("app.MapGroup(\"/g\").WithOrder(5).MapGet(\"/x\", [Timeout(\"1s\")] () => 1).WithOrder(7)", 7)]
+        public void Reads_the_route_order_a_handler_or_its_group_sets(string map, int order)
+        {
+            HandlerReading reading = ReadOnlyHandler($$"""
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app) => {{map}};
+                }
+                """);
+
+            Assert.Equal(order, reading.Endpoint!.Order);
+        }
+
+        [Fact]
+        public void Reads_the_route_order_of_an_action_or_else_its_controller()
+        {
+            CSharpCompilation compilation = GeneratorHarness.CreateCompilation(Usings + "\nusing Microsoft.AspNetCore.Mvc;\n" + """
+                [Route("api/orders", Order = 4)]
+                public class OrdersController : ControllerBase
+                {
+                    [HttpGet("{id}", Order = -1)]
+                    public string Get(int id) => "";
+
+                    [HttpGet("summary")]
+                    public string Summary() => "";
+
+                    [HttpGet("/health", Name = "health")]
+                    public string Health() => "";
+                }
+                """);
+            var type = compilation.GetTypeByMetadataName("OrdersController")!;
+            var declaration = type.DeclaringSyntaxReferences[0].GetSyntax();
+
+            var endpoints = EndpointReader.ReadController(type, declaration, AspNetSymbols.For(compilation));
+
+            Assert.Equal(
+                new[] { ("/api/orders/{id}", -1), ("/api/orders/summary", 4), ("/health", 0) },
+                endpoints.Select(e => (e.RouteTemplate, e.Order)));
         }
 
         [Fact]

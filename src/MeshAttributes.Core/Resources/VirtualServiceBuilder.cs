@@ -89,11 +89,13 @@ namespace MeshAttributes.Core.Resources
                     .Set("http", http));
         }
 
-        // Of two endpoints matching a request, the one ASP.NET Core routes it to sorts first: route precedence, then, at equal
-        // precedence, an endpoint restricted to methods before one taking any method (its HTTP method policy's comparer).
+        // Of two endpoints matching a request, the one ASP.NET Core routes it to sorts first: the lower route order, then
+        // route precedence, then, at equal precedence, an endpoint restricted to methods before one taking any method (its
+        // HTTP method policy's comparer).
         private static int AspNetOrder(Route a, Route b)
         {
-            int c = UriMatch.Specificity(a.Uri, b.Uri);
+            int c = a.Endpoint.Order.CompareTo(b.Endpoint.Order);
+            if (c == 0) c = UriMatch.Specificity(a.Uri, b.Uri);
             return c != 0 ? c : (a.Endpoint.Methods.Count == 0).CompareTo(b.Endpoint.Methods.Count == 0);
         }
 

@@ -108,7 +108,7 @@ namespace MeshAttributes.Generators.FrontEnd
             }
 
             ImmutableArray<AttributeData> own = method.GetAttributes();
-            var routes = new List<(string? Template, List<string>? Verbs)>();
+            var routes = new List<(string? Template, List<string>? Verbs, int? Order)>();
             var verbsWithoutTemplate = new List<string>();
             string actionName = method.Name.EndsWith("Async", StringComparison.Ordinal) && method.Name.Length > 5
                 ? method.Name.Substring(0, method.Name.Length - 5) // MVC's SuppressAsyncSuffixInActionNames default
@@ -125,7 +125,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 {
                     if (a.CtorString(0) is string template)
                     {
-                        routes.Add((template, new List<string> { verb }));
+                        routes.Add((template, new List<string> { verb }, a.NamedInt("Order")));
                     }
                     else
                     {
@@ -138,7 +138,7 @@ namespace MeshAttributes.Generators.FrontEnd
                         .Select(c => c.Value as string).Where(v => v is not null).Select(v => v!.ToUpperInvariant()).ToList();
                     if (a.NamedString("Route") is string template)
                     {
-                        routes.Add((template, verbs));
+                        routes.Add((template, verbs, a.NamedInt("Order")));
                     }
                     else
                     {
@@ -147,7 +147,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
                 else if (AspNetSymbols.Is(attributeType, symbols.RouteAttribute) && a.CtorString(0) is string routeTemplate)
                 {
-                    routes.Add((routeTemplate, null));
+                    routes.Add((routeTemplate, null, a.NamedInt("Order")));
                 }
                 else if (AspNetSymbols.Is(attributeType, symbols.ActionNameAttribute) && a.CtorString(0) is string explicitName)
                 {
@@ -155,7 +155,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
             }
 
-            IReadOnlyList<string> prefixes = ControllerRoutes(type, symbols);
+            IReadOnlyList<(string Template, int? Order)> prefixes = ControllerRoutes(type, symbols);
             if (routes.Count == 0)
             {
                 if (verbsWithoutTemplate.Count == 0 && prefixes.Count == 0)
@@ -163,7 +163,7 @@ namespace MeshAttributes.Generators.FrontEnd
                     return ImmutableArray<EndpointSpec>.Empty;
                 }
 
-                routes.Add((null, verbsWithoutTemplate));
+                routes.Add((null, verbsWithoutTemplate, null));
             }
 
             ImmutableArray<AttributeData> inherited = type.GetAttributes();
@@ -171,30 +171,32 @@ namespace MeshAttributes.Generators.FrontEnd
             string? area = inherited.FirstOrDefault(a => AspNetSymbols.Is(a.AttributeClass, symbols.AreaAttribute))?.CtorString(0);
             string displayName = $"{type.Name}.{method.Name}";
             var endpoints = ImmutableArray.CreateBuilder<EndpointSpec>();
-            foreach (var (template, verbs) in routes)
+            foreach (var (template, verbs, order) in routes)
             {
                 EquatableArray<string> methods = Methods(verbs ?? verbsWithoutTemplate);
+                // As MVC combines an action's route with its controller's: an override template ("/…", "~/…") stands alone,
+                // and the action's Order, when it sets one, wins over the controller's.
                 if (template is not null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal)))
                 {
-                    endpoints.Add(Action(template));
+                    endpoints.Add(Action(template, order ?? 0));
                 }
                 else if (prefixes.Count == 0)
                 {
                     if (template is not null)
                     {
-                        endpoints.Add(Action(template));
+                        endpoints.Add(Action(template, order ?? 0));
                     }
                 }
                 else
                 {
-                    foreach (string prefix in prefixes)
+                    foreach (var prefix in prefixes)
                     {
-                        endpoints.Add(Action(Combine(prefix, template)));
+                        endpoints.Add(Action(Combine(prefix.Template, template), order ?? prefix.Order ?? 0));
                     }
                 }
 
-                EndpointSpec Action(string full) =>
-                    Endpoint(displayName, methods, ReplaceTokens(full, controllerName, actionName, area), own, inherited);
+                EndpointSpec Action(string full, int routeOrder) =>
+                    Endpoint(displayName, methods, ReplaceTokens(full, controllerName, actionName, area), own, inherited, routeOrder);
             }
 
             return endpoints.ToImmutable();
@@ -231,7 +233,8 @@ namespace MeshAttributes.Generators.FrontEnd
                 return HandlerReading.LeftOut("its route is computed at run time; write the route as a constant (a string literal or a const)");
             }
 
-            if (!TryPrefix(Argument(map, "endpoints"), symbols, 0, out string prefix, out string? reason))
+            if (!TryPrefix(Argument(map, "endpoints"), symbols, 0, out string prefix, out int? groupOrder, out string? reason)
+                || !TryOwnOrder(map, out int? ownOrder, out reason))
             {
                 return HandlerReading.LeftOut(reason!);
             }
@@ -255,7 +258,8 @@ namespace MeshAttributes.Generators.FrontEnd
                 methods,
                 Combine(prefix, pattern),
                 HandlerAttributes(map),
-                ImmutableArray<AttributeData>.Empty));
+                ImmutableArray<AttributeData>.Empty,
+                ownOrder ?? groupOrder ?? 0));
         }
 
         /// <summary>
@@ -280,22 +284,24 @@ namespace MeshAttributes.Generators.FrontEnd
 
         // An endpoint and its policy: what it declares itself, else what its controller declares.
         private static EndpointSpec Endpoint(
-            string displayName, EquatableArray<string> methods, string route, ImmutableArray<AttributeData> own, ImmutableArray<AttributeData> inherited) =>
+            string displayName, EquatableArray<string> methods, string route, ImmutableArray<AttributeData> own, ImmutableArray<AttributeData> inherited, int order) =>
             new(
                 displayName,
                 methods,
                 UriMatch.NormalizePath(route),
                 Find(own, KnownNames.Retry) is { } r ? ServiceReader.ReadRetry(r) : Find(inherited, KnownNames.Retry) is { } cr ? ServiceReader.ReadRetry(cr) : null,
                 Find(own, KnownNames.Timeout) is { } t ? ServiceReader.ReadTimeout(t) : Find(inherited, KnownNames.Timeout) is { } ct ? ServiceReader.ReadTimeout(ct) : null,
-                Find(own, KnownNames.Idempotent) is not null);
+                Find(own, KnownNames.Idempotent) is not null,
+                order);
 
         // The prefix the builder a Map* call is made on contributes: "" for the application's root, the MapGroup prefixes for
         // a group. A parameter, field or call result of a type other than RouteGroupBuilder (IEndpointRouteBuilder,
         // WebApplication) is taken as the root, the shape of ASP.NET Core's Map...Endpoints(this IEndpointRouteBuilder)
         // helpers; a RouteGroupBuilder whose MapGroup call is not in view is left out.
-        private static bool TryPrefix(IOperation? receiver, AspNetSymbols symbols, int depth, out string prefix, out string? reason)
+        private static bool TryPrefix(IOperation? receiver, AspNetSymbols symbols, int depth, out string prefix, out int? order, out string? reason)
         {
             prefix = string.Empty;
+            order = null;
             reason = null;
             if (depth > MaxDepth || receiver is null)
             {
@@ -306,18 +312,18 @@ namespace MeshAttributes.Generators.FrontEnd
             switch (receiver)
             {
                 case IConversionOperation conversion:
-                    return TryPrefix(conversion.Operand, symbols, depth + 1, out prefix, out reason);
+                    return TryPrefix(conversion.Operand, symbols, depth + 1, out prefix, out order, out reason);
                 case IParenthesizedOperation parenthesized:
-                    return TryPrefix(parenthesized.Operand, symbols, depth + 1, out prefix, out reason);
+                    return TryPrefix(parenthesized.Operand, symbols, depth + 1, out prefix, out order, out reason);
                 case ILocalReferenceOperation local when symbols.CanHoldGroup(local.Local.Type):
                     if (SingleAssignment.ValueOf(local, out reason) is not { } value)
                     {
                         return false;
                     }
 
-                    return TryPrefix(value, symbols, depth + 1, out prefix, out reason);
+                    return TryPrefix(value, symbols, depth + 1, out prefix, out order, out reason);
                 case IInvocationOperation call when symbols.MapGroups.Contains(call.TargetMethod.OriginalDefinition):
-                    if (!TryPrefix(Argument(call, "endpoints"), symbols, depth + 1, out string outer, out reason))
+                    if (!TryPrefix(Argument(call, "endpoints"), symbols, depth + 1, out string outer, out order, out reason))
                     {
                         return false;
                     }
@@ -331,7 +337,24 @@ namespace MeshAttributes.Generators.FrontEnd
                     prefix = Combine(outer, groupPrefix);
                     return true;
                 case IInvocationOperation call when IsConvention(call.TargetMethod):
-                    return TryPrefix(call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value, symbols, depth + 1, out prefix, out reason);
+                    if (!TryPrefix(call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value, symbols, depth + 1, out prefix, out order, out reason))
+                    {
+                        return false;
+                    }
+
+                    // A group's conventions run from the outermost group in, so the WithOrder nearest the endpoint wins.
+                    if (IsWithOrder(call))
+                    {
+                        if (Constant(Argument(call, "order")) is not int groupOrder)
+                        {
+                            reason = "the route order its group sets with WithOrder is computed at run time; write the order as a constant";
+                            return false;
+                        }
+
+                        order = groupOrder;
+                    }
+
+                    return true;
             }
 
             if (!AspNetSymbols.Is(receiver.Type as INamedTypeSymbol, symbols.RouteGroupBuilder))
@@ -344,6 +367,50 @@ namespace MeshAttributes.Generators.FrontEnd
                 : "the group it is mapped on comes from a call, field or property whose MapGroup prefix is not in view; map the endpoint where the group is made with MapGroup, or keep the group in a local";
             return false;
         }
+
+        // The route order the calls chained on a Map* call set (app.MapGet(...).WithTags("x").WithOrder(1)): the last
+        // WithOrder, which runs last, or null when none does. The chain is followed through every call that takes the builder
+        // and returns one of its type, as conventions do; an order set inside a helper is not seen.
+        private static bool TryOwnOrder(IInvocationOperation map, out int? order, out string? reason)
+        {
+            order = null;
+            reason = null;
+            IOperation current = map;
+            for (int depth = 0; depth < MaxDepth && ChainedOn(current) is { } call; depth++)
+            {
+                if (IsWithOrder(call))
+                {
+                    if (Constant(Argument(call, "order")) is not int own)
+                    {
+                        reason = "its route order (WithOrder) is computed at run time; write the order as a constant";
+                        return false;
+                    }
+
+                    order = own;
+                }
+
+                current = call;
+            }
+
+            return true;
+        }
+
+        // The call made on a builder, as an extension method's first argument or as the instance, that returns a builder of
+        // the same type; null for anything else.
+        private static IInvocationOperation? ChainedOn(IOperation builder)
+        {
+            IOperation? parent = builder.Parent;
+            IInvocationOperation? call = parent switch
+            {
+                IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation extension } when extension.TargetMethod.IsExtensionMethod => extension,
+                IInvocationOperation instance when instance.Instance == builder => instance,
+                _ => null,
+            };
+            return call is not null && SymbolEqualityComparer.Default.Equals(call.Type, builder.Type) ? call : null;
+        }
+
+        private static bool IsWithOrder(IInvocationOperation call) =>
+            call.TargetMethod.Name == "WithOrder" && call.TargetMethod.ContainingType.Name == "RoutingEndpointConventionBuilderExtensions";
 
         // ASP.NET Core's endpoint conventions, TBuilder M<TBuilder>(this TBuilder builder, ...) (WithTags, RequireAuthorization,
         // ...): they configure the builder they are given and return it.
@@ -455,14 +522,13 @@ namespace MeshAttributes.Generators.FrontEnd
         private static EquatableArray<string> Methods(List<string>? verbs) =>
             verbs is null ? EquatableArray<string>.Empty : verbs.Distinct().OrderBy(v => v, StringComparer.Ordinal).ToEquatableArray();
 
-        private static IReadOnlyList<string> ControllerRoutes(INamedTypeSymbol type, AspNetSymbols symbols)
+        private static IReadOnlyList<(string Template, int? Order)> ControllerRoutes(INamedTypeSymbol type, AspNetSymbols symbols)
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
             {
                 var routes = t.GetAttributes()
-                    .Where(a => AspNetSymbols.Is(a.AttributeClass, symbols.RouteAttribute))
-                    .Select(a => a.CtorString(0))
-                    .OfType<string>()
+                    .Where(a => AspNetSymbols.Is(a.AttributeClass, symbols.RouteAttribute) && a.CtorString(0) is not null)
+                    .Select(a => (a.CtorString(0)!, a.NamedInt("Order")))
                     .ToList();
                 if (routes.Count > 0)
                 {
@@ -470,7 +536,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
             }
 
-            return Array.Empty<string>();
+            return Array.Empty<(string, int?)>();
         }
 
         /// <summary>A route template under a prefix, with one '/' between them; '/' for two empty ones.</summary>
