@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace MeshAttributes.Core.Manifests
 {
@@ -123,10 +122,10 @@ namespace MeshAttributes.Core.Manifests
         private static void AddKustomization(string directory, string kustomization, List<string> files, HashSet<string> seen, ManifestCollector collector)
         {
             string display = Display(kustomization);
-            var stream = new YamlStream();
+            List<ManifestNode> documents;
             try
             {
-                stream.Load(new StringReader(File.ReadAllText(kustomization)));
+                documents = ManifestYaml.ReadDocuments(File.ReadAllText(kustomization));
             }
             catch (YamlException e)
             {
@@ -139,17 +138,17 @@ namespace MeshAttributes.Core.Manifests
                 return;
             }
 
-            YamlNode? root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+            ManifestNode? root = documents.Count > 0 ? documents[0] : null;
             foreach (string list in new[] { "resources", "bases" })
             {
-                foreach (YamlNode entry in YamlValues.Items(YamlValues.Get(root, list)))
+                foreach (ManifestNode entry in YamlValues.Items(YamlValues.Get(root, list)))
                 {
-                    if (entry is not YamlScalarNode { Value: { Length: > 0 } relative })
+                    if (entry is not ManifestScalar { Value: { Length: > 0 } relative })
                     {
                         continue;
                     }
 
-                    var at = new SourceLocation(display, (int)entry.Start.Line, (int)entry.Start.Column);
+                    var at = new SourceLocation(display, entry.Line, entry.Column);
                     if (relative.Contains("://") || relative.StartsWith("github.com/", StringComparison.Ordinal))
                     {
                         collector.AddProblem(new InputProblem(at, $"'{relative}' is a remote resource, which is not fetched; check a local copy of it"));
