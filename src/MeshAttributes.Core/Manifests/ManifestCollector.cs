@@ -139,10 +139,10 @@ namespace MeshAttributes.Core.Manifests
                     ReadSidecar(root, metadata, spec, ns, values);
                     break;
                 case "PeerAuthentication" when security:
-                    ReadPeerAuthentication(root, spec, ns, values);
+                    ReadPeerAuthentication(root, metadata, spec, ns, values);
                     break;
                 case "AuthorizationPolicy" when security:
-                    ReadAuthorizationPolicy(root, spec, ns, values);
+                    ReadAuthorizationPolicy(root, metadata, spec, ns, values);
                     break;
             }
         }
@@ -168,6 +168,29 @@ namespace MeshAttributes.Core.Manifests
 
             draft.Locations.SetService(values.At(at));
             draft.Locations.Set("MeshService", null, null, null, values.At(at));
+            return draft;
+        }
+
+        /// <summary>
+        /// The draft of the service whose pods a resource selects. Such a resource names the service account those pods run
+        /// as in <see cref="ResourceMetadata.ServiceAccountAnnotation"/> (MeshAttributes writes it on each); the first one read
+        /// is the service's identity, else its name is.
+        /// </summary>
+        private ServiceDraft? WorkloadDraft(string app, string ns, ManifestNode root, ManifestNode? metadata, string kind, YamlValues values)
+        {
+            if (Draft(app, ns, root, kind, values) is not { } draft)
+            {
+                return null;
+            }
+
+            if (draft.ServiceAccount is null
+                && YamlValues.Get(metadata, "annotations", ResourceMetadata.ServiceAccountAnnotation) is { } annotation
+                && values.String(annotation, ResourceMetadata.ServiceAccountAnnotation) is { Length: > 0 } account)
+            {
+                draft.ServiceAccount = account;
+                draft.Locations.Set("MeshService", "ServiceAccount", null, null, values.At(annotation));
+            }
+
             return draft;
         }
 
@@ -318,7 +341,7 @@ namespace MeshAttributes.Core.Manifests
         private void ReadSidecar(ManifestNode root, ManifestNode? metadata, ManifestNode? spec, string ns, YamlValues values)
         {
             if (AppLabel(YamlValues.Get(spec, "workloadSelector", "labels")) is not { } app
-                || Draft(app, ns, root, "Sidecar", values) is not { } draft)
+                || WorkloadDraft(app, ns, root, metadata, "Sidecar", values) is not { } draft)
             {
                 return;
             }
@@ -351,7 +374,7 @@ namespace MeshAttributes.Core.Manifests
             }
         }
 
-        private void ReadPeerAuthentication(ManifestNode root, ManifestNode? spec, string ns, YamlValues values)
+        private void ReadPeerAuthentication(ManifestNode root, ManifestNode? metadata, ManifestNode? spec, string ns, YamlValues values)
         {
             ManifestNode? modeNode = YamlValues.Get(spec, "mtls", "mode");
             int? mode = modeNode is ManifestScalar { Value: "UNSET" } ? null : values.Enum(modeNode, "mtls.mode", MutualTlsModes);
@@ -365,14 +388,14 @@ namespace MeshAttributes.Core.Manifests
                 return;
             }
 
-            if (Draft(app, ns, root, "PeerAuthentication", values) is { } draft && mode is int m)
+            if (WorkloadDraft(app, ns, root, metadata, "PeerAuthentication", values) is { } draft && mode is int m)
             {
                 draft.MutualTls = new MutualTlsSpec(m);
                 draft.Locations.Set("MutualTls", "Mode", null, null, values.At(modeNode!));
             }
         }
 
-        private void ReadAuthorizationPolicy(ManifestNode root, ManifestNode? spec, string ns, YamlValues values)
+        private void ReadAuthorizationPolicy(ManifestNode root, ManifestNode? metadata, ManifestNode? spec, string ns, YamlValues values)
         {
             string action = values.String(YamlValues.Get(spec, "action"), "spec.action") ?? "ALLOW";
             if (action != "ALLOW")
@@ -413,7 +436,7 @@ namespace MeshAttributes.Core.Manifests
                 return;
             }
 
-            if (Draft(app, ns, root, "AuthorizationPolicy", values) is { } draft)
+            if (WorkloadDraft(app, ns, root, metadata, "AuthorizationPolicy", values) is { } draft)
             {
                 draft.Admission = admission;
                 draft.AllowCallers.AddRange(callers);
