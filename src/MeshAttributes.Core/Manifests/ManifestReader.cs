@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Threading.Tasks;
 using YamlDotNet.Core;
 
@@ -74,12 +75,30 @@ namespace MeshAttributes.Core.Manifests
             string display = Display(path);
             try
             {
-                return ManifestCollector.Parse(display, File.ReadAllText(path));
+                return ManifestCollector.Parse(display, ReadText(path));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 return new ParsedFile(display, null, new InputProblem(new SourceLocation(display, 1, 1), $"cannot be read: {e.Message}"));
             }
+        }
+
+        /// <summary>
+        /// A file's text as <see cref="File.ReadAllText(string)"/> reads it, in one read and one string: UTF-8 without its byte
+        /// order mark. A file that starts with a UTF-16 or UTF-32 byte order mark is left to ReadAllText.
+        /// </summary>
+        private static string ReadText(string path)
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            bool utf16Or32 = bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)
+                || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF));
+            if (utf16Or32)
+            {
+                return File.ReadAllText(path);
+            }
+
+            int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
         }
 
         private static void AddFile(string path, List<string> files, HashSet<string> seen)
@@ -125,7 +144,7 @@ namespace MeshAttributes.Core.Manifests
             List<ManifestNode> documents;
             try
             {
-                documents = ManifestYaml.ReadDocuments(File.ReadAllText(kustomization));
+                documents = ManifestYaml.ReadDocuments(ReadText(kustomization));
             }
             catch (YamlException e)
             {
