@@ -90,6 +90,8 @@ kind: PeerAuthentication
 metadata:
   name: {name}
   namespace: default
+  annotations:
+    meshattributes.io/service-account: {name}
 spec:
   selector:
     matchLabels:
@@ -106,7 +108,8 @@ metadata:
   name: {name}
   namespace: default
   annotations:
-    mesh.meshattributes.io/in-app-retries: "{deps[name][0]}=1"
+    meshattributes.io/service-account: {name}
+    meshattributes.io/in-app-retries: "{deps[name][0]}=1"
 spec:
   workloadSelector:
     labels:
@@ -122,6 +125,8 @@ kind: AuthorizationPolicy
 metadata:
   name: {name}
   namespace: default
+  annotations:
+    meshattributes.io/service-account: {name}
 spec:
   selector:
     matchLabels:

@@ -149,6 +149,33 @@ namespace MeshAttributes.Cli.Tests
         }
 
         [Fact]
+        public void Service_folders_kustomizations_are_each_followed_and_their_problems_reported_in_folder_order()
+        {
+            using var dir = new TempDir();
+            foreach (string service in new[] { "a", "b", "c", "d" })
+            {
+                Directory.CreateDirectory(Path.Combine(dir.Path, service));
+                File.WriteAllText(Path.Combine(dir.Path, service, "dr.yaml"), $"apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {{name: {service}}}\nspec: {{host: {service}}}\n");
+            }
+
+            File.WriteAllText(Path.Combine(dir.Path, "a", "kustomization.yaml"), "resources:\n  - dr.yaml\n  - ../d\n");
+            File.WriteAllText(Path.Combine(dir.Path, "b", "kustomization.yaml"), "resources: [dr.yaml, gone.yaml]\n");
+            File.WriteAllText(Path.Combine(dir.Path, "c", "kustomization.yaml"), "resources:\n  - [dr.yaml\n");
+            File.WriteAllText(Path.Combine(dir.Path, "d", "Kustomization"), "resources:\n  - dr.yaml\n  - https://example.com/base\n");
+
+            MeshManifests manifests = ManifestReader.Read(new[] { dir.Path });
+
+            // c's kustomization does not parse, so c is skipped; d is reached from a and read once.
+            Assert.Equal(new[] { "a", "b", "d" }, manifests.Services.Select(s => s.Spec.Name));
+            Assert.Equal(3, manifests.FileCount);
+            Assert.Collection(
+                manifests.Problems,
+                remote => Assert.Equal(("d/Kustomization", 3), (Path.GetRelativePath(dir.Path, remote.Location.File).Replace('\\', '/'), remote.Location.Line)),
+                missing => Assert.Contains("'gone.yaml' is listed in resources but does not exist", missing.Message),
+                broken => Assert.Equal("c/kustomization.yaml", Path.GetRelativePath(dir.Path, broken.Location.File).Replace('\\', '/')));
+        }
+
+        [Fact]
         public void Generated_manifests_read_back_into_the_spec_they_came_from()
         {
             var spec = Mesh.Service("checkout-service", "payment-service").Retry(2, "1s", "5s").Allow("gateway").InApp("payment-service", 3);

@@ -24,6 +24,13 @@ namespace MeshAttributes.Cli.Tests
         public static ServiceSpec Allow(this ServiceSpec service, params string[] callers) =>
             service with { AllowCallers = callers.Select(c => new CallerSpec(c, null, null)).ToEquatableArray() };
 
+        /// <summary>Admits <paramref name="caller"/> by the account its pods run as (<c>[AllowCaller(caller, ServiceAccount = account)]</c>).</summary>
+        public static ServiceSpec AllowAccount(this ServiceSpec service, string caller, string account) =>
+            service with { AllowCallers = service.AllowCallers.Concat(new[] { new CallerSpec(caller, null, account) }).ToEquatableArray() };
+
+        /// <summary>The service's pods run as <paramref name="account"/> (<c>[MeshService(ServiceAccount = account)]</c>).</summary>
+        public static ServiceSpec RunsAs(this ServiceSpec service, string account) => service with { ServiceAccount = account };
+
         public static ServiceSpec InApp(this ServiceSpec service, string target, int retries) =>
             service with { InAppRetries = service.InAppRetries.Concat(new[] { new InAppRetrySpec("AddStandardResilienceHandler", target, retries, true) }).ToEquatableArray() };
 

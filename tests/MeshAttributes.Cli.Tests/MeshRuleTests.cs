@@ -108,6 +108,21 @@ namespace MeshAttributes.Cli.Tests
         }
 
         [Fact]
+        public void MESH203_admits_a_caller_by_the_service_account_its_manifests_name()
+        {
+            // a's pods run as a-runner (the annotation on its Sidecar and policies); b admits exactly that account.
+            Assert.Empty(Only(MeshRuleIds.CallerNotAllowed, Service("a", "b").RunsAs("a-runner"), Service("b").AllowAccount("a", "a-runner")));
+        }
+
+        [Fact]
+        public void MESH203_fires_when_the_callee_admits_the_callers_name_but_not_the_account_it_runs_as()
+        {
+            var finding = Assert.Single(Only(MeshRuleIds.CallerNotAllowed, Service("a", "b").RunsAs("a-runner"), Service("b").Allow("a")));
+            Assert.Contains("cluster.local/ns/default/sa/a-runner", finding.Message);
+            Assert.Contains("[AllowCaller(\"a\", ServiceAccount = \"a-runner\")]", finding.Message);
+        }
+
+        [Fact]
         public void MESH204_fires_once_per_cycle_from_its_first_service()
         {
             var finding = Assert.Single(Only(MeshRuleIds.DependencyCycle, Service("c", "a"), Service("a", "b"), Service("b", "c")));

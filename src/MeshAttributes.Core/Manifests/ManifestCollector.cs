@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using MeshAttributes.Core.Model;
 using MeshAttributes.Core.Resources;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace MeshAttributes.Core.Manifests
 {
@@ -44,11 +42,9 @@ namespace MeshAttributes.Core.Manifests
                 return new ParsedFile(file, null, null);
             }
 
-            var stream = new YamlStream();
             try
             {
-                stream.Load(new StringReader(text));
-                return new ParsedFile(file, stream, null);
+                return new ParsedFile(file, ManifestYaml.ReadDocuments(text), null);
             }
             catch (YamlException e)
             {
@@ -80,9 +76,9 @@ namespace MeshAttributes.Core.Manifests
             }
 
             var values = new YamlValues(parsed.File, _problems);
-            foreach (YamlDocument document in parsed.Documents.Documents)
+            foreach (ManifestNode document in parsed.Documents)
             {
-                AddDocument(document.RootNode, values);
+                AddDocument(document, values);
             }
         }
 
@@ -112,15 +108,15 @@ namespace MeshAttributes.Core.Manifests
             return new MeshManifests(services, _problems.ToList(), _files);
         }
 
-        private void AddDocument(YamlNode root, YamlValues values)
+        private void AddDocument(ManifestNode root, YamlValues values)
         {
-            if (root is not YamlMappingNode)
+            if (root is not ManifestMapping)
             {
                 return;
             }
 
-            string? kind = YamlValues.Get(root, "kind") is YamlScalarNode k ? k.Value : null;
-            string? apiVersion = YamlValues.Get(root, "apiVersion") is YamlScalarNode a ? a.Value : null;
+            string? kind = YamlValues.Get(root, "kind") is ManifestScalar k ? k.Value : null;
+            string? apiVersion = YamlValues.Get(root, "apiVersion") is ManifestScalar a ? a.Value : null;
             if (kind is null || apiVersion is null)
             {
                 return;
@@ -128,9 +124,9 @@ namespace MeshAttributes.Core.Manifests
 
             bool networking = apiVersion.StartsWith("networking.istio.io/", StringComparison.Ordinal);
             bool security = apiVersion.StartsWith("security.istio.io/", StringComparison.Ordinal);
-            YamlNode? metadata = YamlValues.Get(root, "metadata");
+            ManifestNode? metadata = YamlValues.Get(root, "metadata");
             string ns = values.String(YamlValues.Get(metadata, "namespace"), "metadata.namespace") ?? ServiceDefaults.Namespace;
-            YamlNode? spec = YamlValues.Get(root, "spec");
+            ManifestNode? spec = YamlValues.Get(root, "spec");
             switch (kind)
             {
                 case "DestinationRule" when networking:
@@ -143,15 +139,15 @@ namespace MeshAttributes.Core.Manifests
                     ReadSidecar(root, metadata, spec, ns, values);
                     break;
                 case "PeerAuthentication" when security:
-                    ReadPeerAuthentication(root, spec, ns, values);
+                    ReadPeerAuthentication(root, metadata, spec, ns, values);
                     break;
                 case "AuthorizationPolicy" when security:
-                    ReadAuthorizationPolicy(root, spec, ns, values);
+                    ReadAuthorizationPolicy(root, metadata, spec, ns, values);
                     break;
             }
         }
 
-        private ServiceDraft? Draft(string? host, string ns, YamlNode at, string kind, YamlValues values)
+        private ServiceDraft? Draft(string? host, string ns, ManifestNode at, string kind, YamlValues values)
         {
             if (host is null || ServiceHost.Parse(host, ns) is not { } service)
             {
@@ -175,18 +171,41 @@ namespace MeshAttributes.Core.Manifests
             return draft;
         }
 
-        private static string? AppLabel(YamlNode? selector) => YamlValues.Get(selector, "app") is YamlScalarNode app ? app.Value : null;
+        /// <summary>
+        /// The draft of the service whose pods a resource selects. Such a resource names the service account those pods run
+        /// as in <see cref="ResourceMetadata.ServiceAccountAnnotation"/> (MeshAttributes writes it on each); the first one read
+        /// is the service's identity, else its name is.
+        /// </summary>
+        private ServiceDraft? WorkloadDraft(string app, string ns, ManifestNode root, ManifestNode? metadata, string kind, YamlValues values)
+        {
+            if (Draft(app, ns, root, kind, values) is not { } draft)
+            {
+                return null;
+            }
 
-        private void ReadDestinationRule(YamlNode root, YamlNode? spec, string ns, YamlValues values)
+            if (draft.ServiceAccount is null
+                && YamlValues.Get(metadata, "annotations", ResourceMetadata.ServiceAccountAnnotation) is { } annotation
+                && values.String(annotation, ResourceMetadata.ServiceAccountAnnotation) is { Length: > 0 } account)
+            {
+                draft.ServiceAccount = account;
+                draft.Locations.Set("MeshService", "ServiceAccount", null, null, values.At(annotation));
+            }
+
+            return draft;
+        }
+
+        private static string? AppLabel(ManifestNode? selector) => YamlValues.Get(selector, "app") is ManifestScalar app ? app.Value : null;
+
+        private void ReadDestinationRule(ManifestNode root, ManifestNode? spec, string ns, YamlValues values)
         {
             if (Draft(values.String(YamlValues.Get(spec, "host"), "spec.host"), ns, root, "DestinationRule", values) is not { } draft)
             {
                 return;
             }
 
-            YamlNode? policy = YamlValues.Get(spec, "trafficPolicy");
-            YamlNode? tcp = YamlValues.Get(policy, "connectionPool", "tcp");
-            YamlNode? http = YamlValues.Get(policy, "connectionPool", "http");
+            ManifestNode? policy = YamlValues.Get(spec, "trafficPolicy");
+            ManifestNode? tcp = YamlValues.Get(policy, "connectionPool", "tcp");
+            ManifestNode? http = YamlValues.Get(policy, "connectionPool", "http");
             if (tcp is not null || http is not null)
             {
                 draft.ConnectionPool = new ConnectionPoolSpec(
@@ -228,7 +247,7 @@ namespace MeshAttributes.Core.Manifests
             }
         }
 
-        private void ReadVirtualService(YamlNode root, YamlNode? spec, string ns, YamlValues values)
+        private void ReadVirtualService(ManifestNode root, ManifestNode? spec, string ns, YamlValues values)
         {
             // The service is the mesh host the VirtualService applies to: its first in-cluster host, else its first route's destination.
             string? host = YamlValues.Items(YamlValues.Get(spec, "hosts"))
@@ -240,17 +259,17 @@ namespace MeshAttributes.Core.Manifests
                 return;
             }
 
-            IList<YamlNode> routes = YamlValues.Items(YamlValues.Get(spec, "http"));
+            IReadOnlyList<ManifestNode> routes = YamlValues.Items(YamlValues.Get(spec, "http"));
             for (int i = 0; i < routes.Count; i++)
             {
-                YamlNode route = routes[i];
-                YamlNode? destination = YamlValues.Items(YamlValues.Get(route, "route")).FirstOrDefault();
+                ManifestNode route = routes[i];
+                ManifestNode? destination = YamlValues.Items(YamlValues.Get(route, "route")).FirstOrDefault();
                 if (draft.Port is null && YamlValues.Get(destination, "destination", "port", "number") is { } port)
                 {
                     draft.Port = Int(draft, "MeshService", "Port", port, values);
                 }
 
-                IList<YamlNode> matches = YamlValues.Items(YamlValues.Get(route, "match"));
+                IReadOnlyList<ManifestNode> matches = YamlValues.Items(YamlValues.Get(route, "match"));
                 if (matches.Count == 0)
                 {
                     // The first route without a match takes every request left: the service's default route. Later ones never run.
@@ -268,7 +287,7 @@ namespace MeshAttributes.Core.Manifests
                 var methods = new List<string>();
                 bool anyMethod = false;
                 string template = "/";
-                foreach (YamlNode match in matches)
+                foreach (ManifestNode match in matches)
                 {
                     if (values.String(YamlValues.Get(match, "method", "exact"), "match.method.exact") is { } method)
                     {
@@ -282,7 +301,7 @@ namespace MeshAttributes.Core.Manifests
                         anyMethod = true;
                     }
 
-                    YamlNode? uri = YamlValues.Get(match, "uri");
+                    ManifestNode? uri = YamlValues.Get(match, "uri");
                     template = values.String(YamlValues.Get(uri, "exact") ?? YamlValues.Get(uri, "prefix") ?? YamlValues.Get(uri, "regex"), "match.uri") ?? template;
                 }
 
@@ -302,7 +321,7 @@ namespace MeshAttributes.Core.Manifests
             }
         }
 
-        private RetrySpec? Retries(ServiceDraft draft, YamlNode? retries, int? endpoint, YamlValues values)
+        private RetrySpec? Retries(ServiceDraft draft, ManifestNode? retries, int? endpoint, YamlValues values)
         {
             if (retries is null)
             {
@@ -316,20 +335,20 @@ namespace MeshAttributes.Core.Manifests
                 Text(draft, "Retry", "RetryOn", YamlValues.Get(retries, "retryOn"), values, endpoint));
         }
 
-        private static TimeoutSpec? Timeout(ServiceDraft draft, YamlNode? timeout, int? endpoint, YamlValues values) =>
+        private static TimeoutSpec? Timeout(ServiceDraft draft, ManifestNode? timeout, int? endpoint, YamlValues values) =>
             Text(draft, "Timeout", "Timeout", timeout, values, endpoint) is { } text ? new TimeoutSpec(text) : null;
 
-        private void ReadSidecar(YamlNode root, YamlNode? metadata, YamlNode? spec, string ns, YamlValues values)
+        private void ReadSidecar(ManifestNode root, ManifestNode? metadata, ManifestNode? spec, string ns, YamlValues values)
         {
             if (AppLabel(YamlValues.Get(spec, "workloadSelector", "labels")) is not { } app
-                || Draft(app, ns, root, "Sidecar", values) is not { } draft)
+                || WorkloadDraft(app, ns, root, metadata, "Sidecar", values) is not { } draft)
             {
                 return;
             }
 
-            foreach (YamlNode egress in YamlValues.Items(YamlValues.Get(spec, "egress")))
+            foreach (ManifestNode egress in YamlValues.Items(YamlValues.Get(spec, "egress")))
             {
-                foreach (YamlNode hostNode in YamlValues.Items(YamlValues.Get(egress, "hosts")))
+                foreach (ManifestNode hostNode in YamlValues.Items(YamlValues.Get(egress, "hosts")))
                 {
                     if (values.String(hostNode, "egress.hosts[]") is not { } host || ServiceHost.ParseEgress(host, ns) is not { } dependency)
                     {
@@ -355,10 +374,10 @@ namespace MeshAttributes.Core.Manifests
             }
         }
 
-        private void ReadPeerAuthentication(YamlNode root, YamlNode? spec, string ns, YamlValues values)
+        private void ReadPeerAuthentication(ManifestNode root, ManifestNode? metadata, ManifestNode? spec, string ns, YamlValues values)
         {
-            YamlNode? modeNode = YamlValues.Get(spec, "mtls", "mode");
-            int? mode = modeNode is YamlScalarNode { Value: "UNSET" } ? null : values.Enum(modeNode, "mtls.mode", MutualTlsModes);
+            ManifestNode? modeNode = YamlValues.Get(spec, "mtls", "mode");
+            int? mode = modeNode is ManifestScalar { Value: "UNSET" } ? null : values.Enum(modeNode, "mtls.mode", MutualTlsModes);
             if (AppLabel(YamlValues.Get(spec, "selector", "matchLabels")) is not { } app)
             {
                 if (mode is int wide)
@@ -369,14 +388,14 @@ namespace MeshAttributes.Core.Manifests
                 return;
             }
 
-            if (Draft(app, ns, root, "PeerAuthentication", values) is { } draft && mode is int m)
+            if (WorkloadDraft(app, ns, root, metadata, "PeerAuthentication", values) is { } draft && mode is int m)
             {
                 draft.MutualTls = new MutualTlsSpec(m);
                 draft.Locations.Set("MutualTls", "Mode", null, null, values.At(modeNode!));
             }
         }
 
-        private void ReadAuthorizationPolicy(YamlNode root, YamlNode? spec, string ns, YamlValues values)
+        private void ReadAuthorizationPolicy(ManifestNode root, ManifestNode? metadata, ManifestNode? spec, string ns, YamlValues values)
         {
             string action = values.String(YamlValues.Get(spec, "action"), "spec.action") ?? "ALLOW";
             if (action != "ALLOW")
@@ -386,15 +405,15 @@ namespace MeshAttributes.Core.Manifests
 
             var admission = new CallerAdmission();
             var callers = new List<CallerSpec>();
-            foreach (YamlNode rule in YamlValues.Items(YamlValues.Get(spec, "rules")))
+            foreach (ManifestNode rule in YamlValues.Items(YamlValues.Get(spec, "rules")))
             {
-                IList<YamlNode> from = YamlValues.Items(YamlValues.Get(rule, "from"));
+                IReadOnlyList<ManifestNode> from = YamlValues.Items(YamlValues.Get(rule, "from"));
                 if (from.Count == 0)
                 {
                     admission.AdmitAnySource();
                 }
 
-                foreach (YamlNode source in from)
+                foreach (ManifestNode source in from)
                 {
                     List<string>? principals = Strings(YamlValues.Get(source, "source", "principals"), "source.principals[]", values);
                     List<string>? namespaces = Strings(YamlValues.Get(source, "source", "namespaces"), "source.namespaces[]", values);
@@ -417,7 +436,7 @@ namespace MeshAttributes.Core.Manifests
                 return;
             }
 
-            if (Draft(app, ns, root, "AuthorizationPolicy", values) is { } draft)
+            if (WorkloadDraft(app, ns, root, metadata, "AuthorizationPolicy", values) is { } draft)
             {
                 draft.Admission = admission;
                 draft.AllowCallers.AddRange(callers);
@@ -425,7 +444,7 @@ namespace MeshAttributes.Core.Manifests
             }
         }
 
-        private static List<string>? Strings(YamlNode? node, string what, YamlValues values)
+        private static List<string>? Strings(ManifestNode? node, string what, YamlValues values)
         {
             if (node is null)
             {
@@ -433,7 +452,7 @@ namespace MeshAttributes.Core.Manifests
             }
 
             var list = new List<string>();
-            foreach (YamlNode item in YamlValues.Items(node))
+            foreach (ManifestNode item in YamlValues.Items(node))
             {
                 if (values.String(item, what) is { } s)
                 {
@@ -444,7 +463,7 @@ namespace MeshAttributes.Core.Manifests
             return list;
         }
 
-        private static void Locate(ServiceDraft draft, string attribute, YamlNode? node, YamlValues values)
+        private static void Locate(ServiceDraft draft, string attribute, ManifestNode? node, YamlValues values)
         {
             if (node is not null)
             {
@@ -452,7 +471,7 @@ namespace MeshAttributes.Core.Manifests
             }
         }
 
-        private static T? Located<T>(ServiceDraft draft, string attribute, string property, YamlNode? node, YamlValues values, Func<YamlNode?, YamlValues, T?> read, int? endpoint = null)
+        private static T? Located<T>(ServiceDraft draft, string attribute, string property, ManifestNode? node, YamlValues values, Func<ManifestNode?, YamlValues, T?> read, int? endpoint = null)
             where T : struct
         {
             if (node is not null)
@@ -463,13 +482,13 @@ namespace MeshAttributes.Core.Manifests
             return read(node, values);
         }
 
-        private static int? Int(ServiceDraft draft, string attribute, string property, YamlNode? node, YamlValues values, int? endpoint = null) =>
+        private static int? Int(ServiceDraft draft, string attribute, string property, ManifestNode? node, YamlValues values, int? endpoint = null) =>
             Located(draft, attribute, property, node, values, (n, v) => v.Int(n, YamlKey(property)), endpoint);
 
         // The YAML field a model property is read from: the same name in camelCase ("MaxRetries" is "maxRetries").
         private static string YamlKey(string property) => char.ToLowerInvariant(property[0]) + property.Substring(1);
 
-        private static string? Text(ServiceDraft draft, string attribute, string property, YamlNode? node, YamlValues values, int? endpoint = null)
+        private static string? Text(ServiceDraft draft, string attribute, string property, ManifestNode? node, YamlValues values, int? endpoint = null)
         {
             if (node is not null)
             {

@@ -1,11 +1,11 @@
-using YamlDotNet.RepresentationModel;
+using System.Collections.Generic;
 
 namespace MeshAttributes.Core.Manifests
 {
-    /// <summary>One manifest file after parsing: its documents, or the problem that kept it from being read.</summary>
+    /// <summary>One manifest file after parsing: its documents (each as its root node), or the problem that kept it from being read.</summary>
     internal sealed class ParsedFile
     {
-        public ParsedFile(string file, YamlStream? documents, InputProblem? problem)
+        public ParsedFile(string file, IReadOnlyList<ManifestNode>? documents, InputProblem? problem)
         {
             File = file;
             Documents = documents;
@@ -14,7 +14,7 @@ namespace MeshAttributes.Core.Manifests
 
         public string File { get; }
 
-        public YamlStream? Documents { get; }
+        public IReadOnlyList<ManifestNode>? Documents { get; }
 
         public InputProblem? Problem { get; }
     }

@@ -50,6 +50,9 @@ namespace MeshAttributes.Core.Manifests
 
         public CallerAdmission? Admission { get; set; }
 
+        /// <summary>The account its pods run as, from <see cref="Resources.ResourceMetadata.ServiceAccountAnnotation"/>; null when no resource names one.</summary>
+        public string? ServiceAccount { get; set; }
+
         public MeshService ToService() => new(
             new ServiceSpec(
                 Name,
@@ -65,8 +68,9 @@ namespace MeshAttributes.Core.Manifests
                 DependsOn.ToEquatableArray(),
                 AllowCallers.ToEquatableArray(),
                 null,
-                Endpoints.ToEquatableArray()),
-            Name,
+                Endpoints.ToEquatableArray(),
+                ServiceAccount),
+            ServiceAccount ?? Name,
             InAppRetries,
             Admission,
             Locations);

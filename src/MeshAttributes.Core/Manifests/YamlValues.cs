@@ -1,17 +1,17 @@
 using System.Collections.Generic;
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace MeshAttributes.Core.Manifests
 {
     /// <summary>
-    /// Reads values out of YamlDotNet's representation model the way Kubernetes does: keys looked up by name (merge keys
+    /// Reads values out of a manifest's YAML (<see cref="ManifestNode"/>) the way Kubernetes does: keys looked up by name (merge keys
     /// <c>&lt;&lt;: *anchor</c> included), <c>null</c>/<c>~</c>/empty as absent, and a value of the wrong type reported at its
     /// line and column rather than guessed.
     /// </summary>
     internal sealed class YamlValues
     {
+        private const int MaxMergeDepth = 32;
+
         private readonly string _file;
         private readonly List<InputProblem> _problems;
 
@@ -21,42 +21,58 @@ namespace MeshAttributes.Core.Manifests
             _problems = problems;
         }
 
-        public SourceLocation At(YamlNode node) => At(node.Start);
+        public SourceLocation At(ManifestNode node) => new(_file, node.Line, node.Column);
 
-        public SourceLocation At(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
-
-        public void Problem(YamlNode node, string message) => _problems.Add(new InputProblem(At(node), message));
+        public void Problem(ManifestNode node, string message) => _problems.Add(new InputProblem(At(node), message));
 
         /// <summary>The value under <paramref name="key"/>, or null when absent or null.</summary>
-        public static YamlNode? Get(YamlNode? map, string key)
+        public static ManifestNode? Get(ManifestNode? map, string key) => Get(map, key, 0);
+
+        public static ManifestNode? Get(ManifestNode? map, string key1, string key2) => Get(Get(map, key1), key2);
+
+        public static ManifestNode? Get(ManifestNode? map, string key1, string key2, string key3) => Get(Get(Get(map, key1), key2), key3);
+
+        public static IReadOnlyList<ManifestNode> Items(ManifestNode? node) =>
+            node is ManifestSequence sequence ? sequence.Items : System.Array.Empty<ManifestNode>();
+
+        public static bool IsNull(ManifestNode node) =>
+            node is ManifestScalar { Plain: true } scalar && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+
+        private static ManifestNode? Get(ManifestNode? map, string key, int merges)
         {
-            if (map is not YamlMappingNode mapping)
+            if (map is not ManifestMapping mapping)
             {
                 return null;
             }
 
-            foreach (var pair in mapping.Children)
+            foreach (var entry in mapping.Entries)
             {
-                if (pair.Key is YamlScalarNode k && k.Value == key)
+                if (entry.Key is ManifestScalar k && k.Value == key)
                 {
-                    return IsNull(pair.Value) ? null : pair.Value;
+                    return IsNull(entry.Value) ? null : entry.Value;
                 }
             }
 
-            foreach (var pair in mapping.Children)
+            // Merge keys, nearest first; an anchor merged into itself is followed no further than YAML anyone writes.
+            if (merges == MaxMergeDepth)
             {
-                if (pair.Key is YamlScalarNode { Value: "<<" } && pair.Key.Tag.IsEmpty)
+                return null;
+            }
+
+            foreach (var entry in mapping.Entries)
+            {
+                if (entry.Key is ManifestScalar { Value: "<<", Tag: null })
                 {
-                    if (pair.Value is YamlMappingNode merged && Get(merged, key) is { } found)
+                    if (entry.Value is ManifestMapping merged && Get(merged, key, merges + 1) is { } found)
                     {
                         return found;
                     }
 
-                    if (pair.Value is YamlSequenceNode sequence)
+                    if (entry.Value is ManifestSequence sequence)
                     {
-                        foreach (YamlNode item in sequence.Children)
+                        foreach (ManifestNode item in sequence.Items)
                         {
-                            if (Get(item, key) is { } inItem)
+                            if (Get(item, key, merges + 1) is { } inItem)
                             {
                                 return inItem;
                             }
@@ -68,35 +84,24 @@ namespace MeshAttributes.Core.Manifests
             return null;
         }
 
-        public static YamlNode? Get(YamlNode? map, string key1, string key2) => Get(Get(map, key1), key2);
-
-        public static YamlNode? Get(YamlNode? map, string key1, string key2, string key3) => Get(Get(Get(map, key1), key2), key3);
-
-        public static IList<YamlNode> Items(YamlNode? node) =>
-            node is YamlSequenceNode sequence ? sequence.Children : System.Array.Empty<YamlNode>();
-
-        public static bool IsNull(YamlNode node) =>
-            node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
-            && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");
-
         /// <summary>A string value; reports a map or a list where a string belongs.</summary>
-        public string? String(YamlNode? node, string what)
+        public string? String(ManifestNode? node, string what)
         {
             if (node is null)
             {
                 return null;
             }
 
-            if (node is YamlScalarNode scalar)
+            if (node is ManifestScalar scalar)
             {
                 return scalar.Value;
             }
 
-            Problem(node, $"{what} must be a single value, not a {(node is YamlMappingNode ? "map" : "list")}");
+            Problem(node, $"{what} must be a single value, not a {(node is ManifestMapping ? "map" : "list")}");
             return null;
         }
 
-        public int? Int(YamlNode? node, string what)
+        public int? Int(ManifestNode? node, string what)
         {
             string? text = String(node, what);
             if (text is null)
@@ -113,7 +118,7 @@ namespace MeshAttributes.Core.Manifests
             return null;
         }
 
-        public double? Double(YamlNode? node, string what)
+        public double? Double(ManifestNode? node, string what)
         {
             // A google.protobuf.DoubleValue may also be written as {value: 20}.
             if (Get(node, "value") is { } wrapped)
@@ -137,7 +142,7 @@ namespace MeshAttributes.Core.Manifests
         }
 
         /// <summary>The index of an enum value among <paramref name="names"/> (Istio's spelling), reporting any other value.</summary>
-        public int? Enum(YamlNode? node, string what, IReadOnlyList<string> names)
+        public int? Enum(ManifestNode? node, string what, IReadOnlyList<string> names)
         {
             string? text = String(node, what);
             if (text is null)
