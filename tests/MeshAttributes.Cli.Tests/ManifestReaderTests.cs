@@ -176,6 +176,29 @@ namespace MeshAttributes.Cli.Tests
         }
 
         [Fact]
+        public void A_route_repeating_the_default_routes_policy_is_checked_as_the_services()
+        {
+            // An unattributed GET /orders/summary outranks an attributed GET /orders/{id}: the generator gives it a route with
+            // the service's retries, which cannot fit in its timeout. That is reported once, at the default route, not again at
+            // the copy.
+            var spec = Mesh.Service("orders").Retry(3, "4s", "10s") with
+            {
+                Endpoints = EquatableArray.Create(
+                    new EndpointSpec("Get", EquatableArray.Create("GET"), "/orders/{id}", null, new TimeoutSpec("9s"), false),
+                    new EndpointSpec("Summary", EquatableArray.Create("GET"), "/orders/summary", null, null, false)),
+            };
+            MeshService read = Assert.Single(Mesh.Read(spec).Services);
+            var findings = Mesh.Check(spec);
+
+            Assert.Equal(2, read.Spec.Endpoints.Count);
+            Assert.False(read.Spec.Endpoints.Single(e => e.DisplayName == "'get-orders-summary'").HasOwnRoute);
+            Assert.True(read.Spec.Endpoints.Single(e => e.DisplayName == "'get-orders-id'").HasOwnRoute);
+            var exceeding = findings.Where(f => f.Id == RuleIds.RetriesExceedTimeout).Select(f => f.Message).ToList();
+            Assert.Contains(exceeding, m => m.Contains("service 'orders'", System.StringComparison.Ordinal));
+            Assert.DoesNotContain(exceeding, m => m.Contains("summary", System.StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Generated_manifests_read_back_into_the_spec_they_came_from()
         {
             var spec = Mesh.Service("checkout-service", "payment-service").Retry(2, "1s", "5s").Allow("gateway").InApp("payment-service", 3);

@@ -319,6 +319,22 @@ namespace MeshAttributes.Core.Manifests
                     timeout,
                     false));
             }
+
+            // A route that repeats the default route's retries and timeout has the service's policy, as the generator writes
+            // one for an endpoint without a policy of its own that outranks an attributed one: it is checked as the service's,
+            // so a finding on that policy is reported once, at the default route, and not again at every such route.
+            if (draft.HasDefaultRoute)
+            {
+                for (int e = 0; e < draft.Endpoints.Count; e++)
+                {
+                    EndpointSpec endpoint = draft.Endpoints[e];
+                    bool sameRetry = Equals(endpoint.Retry, draft.Retry) || (draft.Retry is null && endpoint.Retry == new RetrySpec(null, null, null));
+                    if (sameRetry && Equals(endpoint.Timeout, draft.Timeout))
+                    {
+                        draft.Endpoints[e] = endpoint with { Retry = null, Timeout = null };
+                    }
+                }
+            }
         }
 
         private RetrySpec? Retries(ServiceDraft draft, ManifestNode? retries, int? endpoint, YamlValues values)
