@@ -540,6 +540,7 @@ namespace MeshAttributes.Generators.Tests
 
             Assert.Equal(16, symbols.MapMethods.Count); // MapGet … MapPatch and MapMethods with RequestDelegate or Delegate, Map with a string or RoutePattern each
             Assert.Equal(2, symbols.MapGroups.Count);
+            Assert.Single(symbols.WithOrderMethods);
             Assert.Equal(7, symbols.HttpVerbAttributes.Count);
             Assert.All(
                 new[]

@@ -28,10 +28,12 @@ namespace MeshAttributes.Core.Resources
         public Node? Build(ServiceSpec service)
         {
             var owning = new List<Route>();
-            var others = new List<Route>();
             foreach (EndpointSpec endpoint in service.Endpoints)
             {
-                (endpoint.HasOwnRoute ? owning : others).Add(new Route(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), JoinMethods(endpoint.Methods)));
+                if (endpoint.HasOwnRoute)
+                {
+                    owning.Add(Route.Of(endpoint));
+                }
             }
 
             if (owning.Count == 0 && service.Retry is null && service.Timeout is null)
@@ -42,8 +44,14 @@ namespace MeshAttributes.Core.Resources
             // An endpoint without a policy of its own needs a route only where ASP.NET Core prefers it to an endpoint with one
             // whose route could take its requests: otherwise the default route, with the same policy, serves it.
             var endpoints = new List<Route>(owning);
-            foreach (Route other in others)
+            foreach (EndpointSpec endpoint in service.Endpoints)
             {
+                if (endpoint.HasOwnRoute || owning.Count == 0)
+                {
+                    continue;
+                }
+
+                Route other = Route.Of(endpoint);
                 if (owning.Exists(o => AspNetOrder(other, o) < 0 && MethodsMeet(other.Endpoint, o.Endpoint) && other.Uri.MayMatchSamePath(o.Uri)))
                 {
                     endpoints.Add(other);
@@ -199,7 +207,10 @@ namespace MeshAttributes.Core.Resources
         };
 
         // An endpoint with its uri match and its methods joined, the sort keys computed once.
-        private readonly record struct Route(EndpointSpec Endpoint, UriMatch Uri, string Methods);
+        private readonly record struct Route(EndpointSpec Endpoint, UriMatch Uri, string Methods)
+        {
+            public static Route Of(EndpointSpec endpoint) => new(endpoint, UriMatch.FromTemplate(endpoint.RouteTemplate), JoinMethods(endpoint.Methods));
+        }
 
         private static string UniqueName(string name, HashSet<string> used)
         {

@@ -71,6 +71,11 @@ namespace MeshAttributes.Generators.FrontEnd
                 }
             }
 
+            INamedTypeSymbol? conventions = Type(Routing, "Microsoft.AspNetCore.Builder.RoutingEndpointConventionBuilderExtensions");
+            WithOrderMethods = new HashSet<IMethodSymbol>(
+                conventions?.GetMembers("WithOrder").OfType<IMethodSymbol>() ?? Enumerable.Empty<IMethodSymbol>(),
+                SymbolEqualityComparer.Default);
+
             MapMethods = maps;
             MapGroups = groups;
             RouteGroupBuilder = Type(Routing, "Microsoft.AspNetCore.Routing.RouteGroupBuilder");
@@ -97,6 +102,9 @@ namespace MeshAttributes.Generators.FrontEnd
 
         /// <summary>The <c>Map*</c> extension methods that map a handler, with the HTTP method each maps by its name (null: MapMethods, Map).</summary>
         public IReadOnlyDictionary<IMethodSymbol, string?> MapMethods { get; }
+
+        /// <summary><c>WithOrder</c>, the convention that sets an endpoint's route order.</summary>
+        public ISet<IMethodSymbol> WithOrderMethods { get; }
 
         /// <summary>The <c>MapGroup</c> overloads.</summary>
         public ISet<IMethodSymbol> MapGroups { get; }

@@ -234,7 +234,7 @@ namespace MeshAttributes.Generators.FrontEnd
             }
 
             if (!TryPrefix(Argument(map, "endpoints"), symbols, 0, out string prefix, out int? groupOrder, out string? reason)
-                || !TryOwnOrder(map, out int? ownOrder, out reason))
+                || !TryOwnOrder(map, symbols, out int? ownOrder, out reason))
             {
                 return HandlerReading.LeftOut(reason!);
             }
@@ -295,7 +295,7 @@ namespace MeshAttributes.Generators.FrontEnd
                 order);
 
         // The prefix the builder a Map* call is made on contributes: "" for the application's root, the MapGroup prefixes for
-        // a group. A parameter, field or call result of a type other than RouteGroupBuilder (IEndpointRouteBuilder,
+        // a group; and the route order its groups set with WithOrder, null when none does. A parameter, field or call result of a type other than RouteGroupBuilder (IEndpointRouteBuilder,
         // WebApplication) is taken as the root, the shape of ASP.NET Core's Map...Endpoints(this IEndpointRouteBuilder)
         // helpers; a RouteGroupBuilder whose MapGroup call is not in view is left out.
         private static bool TryPrefix(IOperation? receiver, AspNetSymbols symbols, int depth, out string prefix, out int? order, out string? reason)
@@ -343,7 +343,7 @@ namespace MeshAttributes.Generators.FrontEnd
                     }
 
                     // A group's conventions run from the outermost group in, so the WithOrder nearest the endpoint wins.
-                    if (IsWithOrder(call))
+                    if (symbols.WithOrderMethods.Contains(call.TargetMethod.OriginalDefinition))
                     {
                         if (Constant(Argument(call, "order")) is not int groupOrder)
                         {
@@ -371,14 +371,14 @@ namespace MeshAttributes.Generators.FrontEnd
         // The route order the calls chained on a Map* call set (app.MapGet(...).WithTags("x").WithOrder(1)): the last
         // WithOrder, which runs last, or null when none does. The chain is followed through every call that takes the builder
         // and returns one of its type, as conventions do; an order set inside a helper is not seen.
-        private static bool TryOwnOrder(IInvocationOperation map, out int? order, out string? reason)
+        private static bool TryOwnOrder(IInvocationOperation map, AspNetSymbols symbols, out int? order, out string? reason)
         {
             order = null;
             reason = null;
             IOperation current = map;
             for (int depth = 0; depth < MaxDepth && ChainedOn(current) is { } call; depth++)
             {
-                if (IsWithOrder(call))
+                if (symbols.WithOrderMethods.Contains(call.TargetMethod.OriginalDefinition))
                 {
                     if (Constant(Argument(call, "order")) is not int own)
                     {
@@ -408,9 +408,6 @@ namespace MeshAttributes.Generators.FrontEnd
             };
             return call is not null && SymbolEqualityComparer.Default.Equals(call.Type, builder.Type) ? call : null;
         }
-
-        private static bool IsWithOrder(IInvocationOperation call) =>
-            call.TargetMethod.Name == "WithOrder" && call.TargetMethod.ContainingType.Name == "RoutingEndpointConventionBuilderExtensions";
 
         // ASP.NET Core's endpoint conventions, TBuilder M<TBuilder>(this TBuilder builder, ...) (WithTags, RequireAuthorization,
         // ...): they configure the builder they are given and return it.
